@@ -1,0 +1,74 @@
+# EcoTown: `make run` sets everything up and serves the app with demo data; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON_VERSION := $(shell cat .python-version)
+PYTHON ?= $(or $(wildcard $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python3),$(shell command -v python3.12),$(shell command -v python3.13))
+VENV := .venv
+BIN := $(VENV)/bin
+ECOTOWN := $(BIN)/ecotown
+PORT ?= 8000
+STAMP := var/.stamps
+
+.PHONY: run setup serve test test-fast lint format system-packages demo clean help
+
+help:
+	@echo "make run    - set up (venv, packages, assets, database, demo data) and serve on http://127.0.0.1:$(PORT)"
+	@echo "make setup  - everything but serving"
+	@echo "make test   - the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL)"
+	@echo "make lint   - ruff check, ruff format --check, makemigrations --check"
+
+run: setup serve
+
+setup: $(STAMP)/system $(STAMP)/python $(STAMP)/assets
+	@$(ECOTOWN) migrate --no-input -v0
+	@$(ECOTOWN) load_geography
+	@$(ECOTOWN) load_first_wave_areas
+	@$(ECOTOWN) load_catalogue ecotown/criteria/catalogues/eit-2022.yaml
+	@$(ECOTOWN) seed_demo
+	@$(ECOTOWN) compilemessages -v0 --ignore=.venv --ignore=node_modules
+	@$(ECOTOWN) collectstatic --no-input -v0
+
+serve:
+	@echo "EcoTown: http://127.0.0.1:$(PORT)  (demo accounts: see README.md; Ctrl-C stops the server and the worker)"
+	@trap 'kill 0' EXIT INT TERM; \
+	$(ECOTOWN) db_worker --queue-name "*" & \
+	$(ECOTOWN) runserver --skip-checks 127.0.0.1:$(PORT)
+
+# Debian packages the app and the tests need: Thai fonts (PDFs), chromium (browser tests), poppler (PDF checks),
+# gettext (compiling translations). Installed once; skipped when present.
+SYSTEM_PACKAGES := chromium fonts-thai-tlwg poppler-utils gettext
+$(STAMP)/system:
+	@mkdir -p $(STAMP)
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@touch $@
+
+$(STAMP)/python: pyproject.toml .python-version
+	@mkdir -p $(STAMP)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+	@touch $@
+
+$(STAMP)/assets: package.json
+	@mkdir -p $(STAMP)
+	@npm install --no-audit --no-fund --silent
+	@touch $@
+
+test: $(STAMP)/system $(STAMP)/python $(STAMP)/assets
+	@$(ECOTOWN) compilemessages -v0 --ignore=.venv --ignore=node_modules
+	@$(BIN)/pytest -q
+
+lint: $(STAMP)/python
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(ECOTOWN) makemigrations --check --dry-run
+
+format: $(STAMP)/python
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var node_modules

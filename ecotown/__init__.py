@@ -1,0 +1,1 @@
+"""EcoTown: the platform that runs Thailand's Eco-Industrial Town programme."""

@@ -1,0 +1,182 @@
+"""Generic views: each app's views are short declarations on top of these.
+
+Every view reads through `Model.objects.for_user(user, action)`, so an object outside the user's scope is a
+404 whatever the URL. A create or edit whose result would fall outside the user's scope is rolled back and the
+form comes back with what the user typed and a message saying why.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import connection, transaction
+from django.db.models import ProtectedError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views import generic
+from django_filters.views import FilterMixin
+from django_tables2 import SingleTableMixin
+
+from ecotown.accounts.scopes import may
+
+
+class ScopedViewMixin:
+    """Gives `get_queryset()` the user's scope for `action` (view, add, change, delete)."""
+
+    model = None
+    action = "view"
+
+    def base_queryset(self):
+        """Override to add select_related/prefetch_related; scoping is applied on top."""
+        return self.model.objects.all()
+
+    def get_queryset(self):
+        return self.base_queryset().for_user(self.request.user, self.action)
+
+    def permission(self, action=None):
+        return self.model.permission_name(action or self.action)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["model_meta"] = self.model._meta
+        context["can_add"] = may(self.request.user, self.permission("add"))
+        return context
+
+
+class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.ListView):
+    """A searchable, filterable, paginated table. An HTMX request gets only the results fragment."""
+
+    template_name = "core/object_list.html"
+    filterset_class = None
+    table_class = None
+    paginate_by = 25
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.object_list = self.filterset.qs if self.filterset.is_valid() else self.get_queryset().none()
+        return self.render_to_response(self.get_context_data(filter=self.filterset))
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["request"] = self.request
+        return kwargs
+
+    def get_table_data(self):
+        return self.object_list
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            context["add_url"] = reverse(f"{self.model._meta.app_label}:{self.model._meta.model_name}_add")
+        except NoReverseMatch:
+            context["add_url"] = None
+        return context
+
+    def get_table_pagination(self, table):
+        return {"per_page": self.paginate_by}
+
+    def get_template_names(self):
+        names = super().get_template_names()
+        if self.request.htmx and not self.request.htmx.boosted:
+            return [f"{name}#results" for name in names]
+        return names
+
+
+class ObjectDetailView(ScopedViewMixin, generic.DetailView):
+    template_name_suffix = "_detail"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, obj = self.request.user, self.object
+        context["can_change"] = may(user, self.permission("change"), obj)
+        context["can_delete"] = may(user, self.permission("delete"), obj)
+        return context
+
+
+class ObjectEditView(ScopedViewMixin, generic.UpdateView):
+    """Creates (no pk in the URL) or changes an object, inside the user's scope."""
+
+    template_name = "core/object_form.html"
+    form_class = None
+
+    @property
+    def action(self):
+        return "change" if "pk" in self.kwargs else "add"
+
+    def get_object(self, queryset=None):
+        if "pk" not in self.kwargs:
+            if not may(self.request.user, self.permission("add")):
+                raise PermissionDenied
+            return self.model()
+        return super().get_object(queryset)
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            self.object = form.save()
+            if not self.get_queryset().filter(pk=self.object.pk).exists():
+                transaction.set_rollback(True)
+                form.add_error(None, _("You may not save this record here: it falls outside your area of work."))
+                if "pk" not in self.kwargs:
+                    form.instance.pk = None
+                return self.form_invalid(form)
+        messages.success(self.request, _("Saved {object}.").format(object=self.object))
+        return redirect(self.get_success_url())
+
+
+class ObjectDeleteView(ScopedViewMixin, generic.DeleteView):
+    action = "delete"
+    template_name = "core/object_confirm_delete.html"
+    success_url = None
+
+    def form_valid(self, form):
+        name = str(self.object)
+        try:
+            self.object.delete()
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("{object} is still used by other records and cannot be deleted.").format(object=name),
+            )
+            return redirect(self.object.get_absolute_url())
+        messages.success(self.request, _("Deleted {object}.").format(object=name))
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return self.success_url or self.object.get_list_url()
+
+
+class ObjectHistoryView(ScopedViewMixin, generic.DetailView):
+    """Who changed what and when, newest first, with the fields each change touched."""
+
+    template_name = "core/object_history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        records = list(self.object.history.select_related("history_user").order_by("history_date", "history_id"))
+        changes = []
+        previous = None
+        for record in records:
+            delta = record.diff_against(previous).changes if previous is not None else []
+            changes.append({"record": record, "changes": [self._describe(change) for change in delta]})
+            previous = record
+        context["changes"] = list(reversed(changes))
+        context["history_tab"] = True
+        return context
+
+    def _describe(self, change):
+        field = self.model._meta.get_field(change.field)
+        return {"field": field.verbose_name, "old": change.old, "new": change.new}
+
+
+def healthz(request):
+    """`ok` when the database answers; 503 otherwise (for load balancers and monitoring)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+class HomeView(generic.TemplateView):
+    template_name = "core/home.html"

@@ -1,0 +1,6 @@
+from ecotown.accounts.choices import Role
+from ecotown.accounts.scopes import grant
+
+# Geography is public reference data.
+for model in ("province", "district", "subdistrict"):
+    grant(f"geo.view_{model}", Role.PUBLIC)
