@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -89,3 +90,31 @@ class AreaContact(EcoTownModel):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def get_list_url(cls):
+        return reverse("areas:area_list")
+
+
+class Programme(EcoTownModel):
+    """The national programme and its targets, kept as data because sources differ (39 provinces; 53 or 54
+    areas) and DIW revises them."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_th = models.CharField(_("name (Thai)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    target_provinces = models.PositiveSmallIntegerField(_("target number of provinces"))
+    target_areas = models.PositiveSmallIntegerField(_("target number of areas"))
+    target_year = models.PositiveSmallIntegerField(_("target year (B.E.)"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name_en if (get_language() or "th").startswith("en") and self.name_en else self.name_th
+
+    def get_absolute_url(self):
+        return reverse("areas:area_list")

@@ -6,9 +6,10 @@ form comes back with what the user typed and a message saying why.
 """
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
-from django.db.models import ProtectedError
+from django.db.models import Count, ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
@@ -17,7 +18,7 @@ from django.views import generic
 from django_filters.views import FilterMixin
 from django_tables2 import SingleTableMixin
 
-from ecotown.accounts.scopes import may
+from ecotown.accounts.scopes import assignments_of, may
 
 
 class ScopedViewMixin:
@@ -25,6 +26,14 @@ class ScopedViewMixin:
 
     model = None
     action = "view"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may(request.user, self.permission()):
+            # Signing in may grant what an anonymous visitor lacks: send them to the login page.
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def base_queryset(self):
         """Override to add select_related/prefetch_related; scoping is applied on top."""
@@ -90,7 +99,19 @@ class ObjectDetailView(ScopedViewMixin, generic.DetailView):
         user, obj = self.request.user, self.object
         context["can_change"] = may(user, self.permission("change"), obj)
         context["can_delete"] = may(user, self.permission("delete"), obj)
+        context["edit_url"] = object_url(obj, "edit") if context["can_change"] else None
+        context["delete_url"] = object_url(obj, "delete") if context["can_delete"] else None
+        context["history_url"] = object_url(obj, "history")
         return context
+
+
+def object_url(obj, action: str) -> str | None:
+    """The URL of `app:model_<action>` for this object, or None when the app has no such page."""
+    meta = obj._meta
+    try:
+        return reverse(f"{meta.app_label}:{meta.model_name}_{action}", kwargs={"pk": obj.pk})
+    except NoReverseMatch:
+        return None
 
 
 class ObjectEditView(ScopedViewMixin, generic.UpdateView):
@@ -105,10 +126,13 @@ class ObjectEditView(ScopedViewMixin, generic.UpdateView):
 
     def get_object(self, queryset=None):
         if "pk" not in self.kwargs:
-            if not may(self.request.user, self.permission("add")):
-                raise PermissionDenied
             return self.model()
         return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = self.object.get_absolute_url() if self.object.pk else self.model.get_list_url()
+        return context
 
     def form_valid(self, form):
         with transaction.atomic():
@@ -161,6 +185,7 @@ class ObjectHistoryView(ScopedViewMixin, generic.DetailView):
             previous = record
         context["changes"] = list(reversed(changes))
         context["history_tab"] = True
+        context["history_url"] = object_url(self.object, "history")
         return context
 
     def _describe(self, change):
@@ -179,4 +204,23 @@ def healthz(request):
 
 
 class HomeView(generic.TemplateView):
+    """The first page after signing in: what the user's roles let them work on."""
+
     template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        from ecotown.accounts.choices import Role, ScopeKind
+        from ecotown.areas.models import Area
+
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        roles = {assignment.role for assignment in assignments_of(user)}
+        context["roles"] = roles
+        context["Role"] = Role
+        context["my_areas"] = (
+            Area.objects.for_user(user, "change").select_related("province")[:30]
+            if any(Role(role).scope_kind in (ScopeKind.PROVINCE, ScopeKind.AREA) for role in roles)
+            else []
+        )
+        context["national"] = Area.objects.aggregate(areas=Count("pk"), provinces=Count("province", distinct=True))
+        return context

@@ -1,0 +1,47 @@
+"""Loading the first-wave areas and the programme's targets from areas/data/first_wave.yaml."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+
+from ecotown.areas.choices import AreaStatus
+from ecotown.areas.models import Area, Programme
+from ecotown.geo.models import District, Province, Subdistrict
+
+FIRST_WAVE = Path(__file__).parent / "data" / "first_wave.yaml"
+
+
+@dataclass
+class AreaLoadResult:
+    created: int
+    kept: int
+
+
+@transaction.atomic
+def load_first_wave(path: Path = FIRST_WAVE) -> AreaLoadResult:
+    """Create the areas that do not exist yet; an existing area (same code) is left as users edited it."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    programme = data["programme"]
+    Programme.objects.get_or_create(code=programme.pop("code"), defaults=programme)
+    provinces = {p.code: p for p in Province.objects.filter(code__in={a["province"] for a in data["areas"]})}
+    existing = set(Area.objects.values_list("code", flat=True))
+    created = 0
+    for row in data["areas"]:
+        if row["code"] in existing:
+            continue
+        area = Area.objects.create(
+            code=row["code"],
+            name_th=row["name_th"],
+            name_en=row.get("name_en", ""),
+            province=provinces[row["province"]],
+            kind=row["kind"],
+            status=row.get("status", AreaStatus.DEVELOPING),
+            joined_year=row.get("joined_year", 2560),
+            phase=row.get("phase", 1),
+        )
+        area.districts.set(District.objects.filter(code__in=row.get("districts", [])))
+        area.subdistricts.set(Subdistrict.objects.filter(code__in=row.get("subdistricts", [])))
+        created += 1
+    return AreaLoadResult(created=created, kept=len(data["areas"]) - created)
