@@ -102,6 +102,28 @@ MATRIX = [
         expect(403, diw_admin=200, officer_a=200, officer_b=404, secretary_a1=200),
     ),
     ("GET", lambda w: reverse("accounts:profile"), expect(200, anonymous=LOGIN)),
+    # Target values: the area's officers, secretariat and internal auditors; 404 from another province.
+    (
+        "GET",
+        lambda w: reverse("targets:area_target_table", kwargs={"code": w.area_a1.code}),
+        expect(403, diw_admin=200, officer_a=200, officer_b=404, secretary_a1=200, auditor_a1=200, anonymous=LOGIN),
+    ),
+    (
+        "GET",
+        lambda w: reverse("targets:area_target_export", kwargs={"code": w.area_b1.code}),
+        # No catalogue is loaded in this world: those in scope are sent back to the table (302), which says so.
+        expect(403, diw_admin=302, officer_a=404, officer_b=302, secretary_a1=404, auditor_a1=404, anonymous=LOGIN),
+    ),
+    (
+        "GET",
+        lambda w: reverse("targets:area_target_import", kwargs={"code": w.area_a1.code}),
+        expect(403, diw_admin=302, officer_a=302, officer_b=404, secretary_a1=302, anonymous=LOGIN),
+    ),
+    (
+        "GET",
+        lambda w: "/api/targets/",
+        expect(403, diw_admin=200, officer_a=200, officer_b=200, secretary_a1=200, auditor_a1=200),
+    ),
 ]
 
 

@@ -11,7 +11,7 @@ from ecotown.core.forms import ModelForm, StyledFormMixin
 class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
     username = forms.CharField(label=_("Username or e-mail"), max_length=254)
     error_messages = {
-        "invalid_login": _("The username/e-mail or the password is wrong. Both are case-sensitive for passwords."),
+        "invalid_login": _("The username/e-mail or the password is wrong. Passwords are case-sensitive."),
         "inactive": _("This account is switched off. Ask your provincial industry office to switch it on."),
     }
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.AreaListView.as_view(), name="area_list"),
     path("add/", views.AreaEditView.as_view(), name="area_add"),
     path("<int:pk>/", views.AreaDetailView.as_view(), name="area_detail"),
+    path("by-code/<slug:code>/", views.area_by_code, name="area_by_code"),
     path("<int:pk>/edit/", views.AreaEditView.as_view(), name="area_edit"),
     path("<int:pk>/delete/", views.AreaDeleteView.as_view(), name="area_delete"),
     path("<int:pk>/history/", views.AreaHistoryView.as_view(), name="area_history"),

@@ -1,4 +1,5 @@
 from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.areas.choices import AreaStatus
@@ -46,16 +47,19 @@ class AreaDetailView(AreaMixin, core.ObjectDetailView):
 
 
 def area_target_panel(area, user):
-    """The current fiscal year's target counts, when the user may see the area's targets."""
-    from ecotown.accounts.scopes import may
+    """The current fiscal year's target counts, when the area's targets are within the user's scope."""
     from ecotown.core.dates import current_fiscal_year
-
-    if not may(user, "targets.view_target"):
-        return None
-    from ecotown.targets.summary import target_summary
+    from ecotown.targets.summary import target_summary_for_user
 
     year = current_fiscal_year()
-    return {"fiscal_year": year, "summary": target_summary(area, year)}
+    summary = target_summary_for_user(area, user, year)
+    return None if summary is None else {"fiscal_year": year, "summary": summary}
+
+
+def area_by_code(request, code):
+    """A stable, readable link to an area: /areas/by-code/pte-bang-kadi/."""
+    area = get_object_or_404(Area.objects.for_user(request.user, "view"), code=code)
+    return redirect(area)
 
 
 class AreaEditView(AreaMixin, core.ObjectEditView):

@@ -21,6 +21,18 @@ from django_tables2 import SingleTableMixin
 from ecotown.accounts.scopes import assignments_of, may
 
 
+def refuse_without(request, permission: str):
+    """None when the user holds `permission` somewhere; else the login page (anonymous) or 403.
+
+    Whether the object at hand is within the user's scope is the queryset's business (404), not this."""
+    if may(request.user, permission):
+        return None
+    # Signing in may grant what an anonymous visitor lacks: send them to the login page.
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
 class ScopedViewMixin:
     """Gives `get_queryset()` the user's scope for `action` (view, add, change, delete)."""
 
@@ -28,12 +40,7 @@ class ScopedViewMixin:
     action = "view"
 
     def dispatch(self, request, *args, **kwargs):
-        if not may(request.user, self.permission()):
-            # Signing in may grant what an anonymous visitor lacks: send them to the login page.
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return refuse_without(request, self.permission()) or super().dispatch(request, *args, **kwargs)
 
     def base_queryset(self):
         """Override to add select_related/prefetch_related; scoping is applied on top."""

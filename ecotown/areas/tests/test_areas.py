@@ -1,0 +1,99 @@
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+
+from ecotown.areas.geojson import validate_boundary
+from ecotown.areas.loaders import load_first_wave
+from ecotown.areas.models import Area, Programme
+
+SQUARE = {"type": "Polygon", "coordinates": [[[100.5, 14.0], [100.6, 14.0], [100.6, 14.1], [100.5, 14.0]]]}
+
+
+def test_a_polygon_boundary_becomes_a_feature_collection():
+    boundary = validate_boundary(SQUARE)
+    assert boundary["type"] == "FeatureCollection"
+    assert boundary["features"][0]["geometry"] == SQUARE
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"foo": 1}, "type"),
+        ({"type": "Point", "coordinates": [100.5, 14.0]}, "Polygon"),
+        ({"type": "Polygon", "coordinates": [[[14.0, 100.5], [14.1, 100.5], [14.1, 100.6], [14.0, 100.5]]]}, "outside"),
+        ({"type": "Polygon", "coordinates": [[[100.5, 14.0], [100.6, 14.0], [100.6, 14.1]]]}, "four points"),
+    ],
+)
+def test_a_bad_boundary_is_refused_with_the_reason(data, message):
+    with translation.override("en"), pytest.raises(ValidationError, match=message):
+        validate_boundary(data)
+
+
+@pytest.mark.django_db
+def test_the_first_wave_loads_18_areas_in_15_provinces_once():
+    first = load_first_wave()
+    second = load_first_wave()
+    assert (first.created, second.created, second.kept) == (18, 0, 18)
+    assert Area.objects.values("province").distinct().count() == 15
+    assert Programme.objects.get().target_areas == 54
+    bang_kadi = Area.objects.get(code="pte-bang-kadi")
+    assert [d.name_th for d in bang_kadi.districts.all()] == ["เมืองปทุมธานี"]
+
+
+@pytest.mark.django_db
+def test_an_officer_uploads_a_boundary_and_the_page_draws_it(world, client_for):
+    client = client_for(world.officer_a)
+    area = world.area_a1
+    upload = SimpleUploadedFile("bang-kadi.geojson", json.dumps(SQUARE).encode(), "application/geo+json")
+    data = {"code": area.code, "name_th": area.name_th, "province": area.province_id, "kind": area.kind,
+            "status": "developing", "boundary_file": upload}  # fmt: skip
+    response = client.post(reverse("areas:area_edit", kwargs={"pk": area.pk}), data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = client.get(area.get_absolute_url()).content.decode()
+    assert 'id="area-boundary"' in page and "area_map.js" in page
+
+
+@pytest.mark.django_db
+def test_an_officer_cannot_move_an_area_into_another_province(world, client_for):
+    area = world.area_a1
+    data = {"code": area.code, "name_th": "ชื่อใหม่", "province": world.province_b.pk, "kind": area.kind,
+            "status": "developing"}  # fmt: skip
+    response = client_for(world.officer_a).post(reverse("areas:area_edit", kwargs={"pk": area.pk}), data)
+    assert response.status_code == 200
+    assert "ชื่อใหม่" in response.content.decode()
+    area.refresh_from_db()
+    assert area.province == world.province_a and area.name_th != "ชื่อใหม่"
+
+
+@pytest.mark.django_db
+def test_a_certified_area_needs_its_level(world, client_for):
+    area = world.area_a1
+    data = {"code": area.code, "name_th": area.name_th, "province": area.province_id, "kind": area.kind,
+            "status": "certified"}  # fmt: skip
+    response = client_for(world.officer_a).post(reverse("areas:area_edit", kwargs={"pk": area.pk}), data)
+    assert response.context["form"].errors["certified_level"]
+
+
+@pytest.mark.django_db
+def test_every_edit_is_in_the_history_tab(world, client_for):
+    area = world.area_a1
+    area.population = 100
+    area.save()
+    area.population = 250
+    area.save()
+    page = client_for(world.public).get(reverse("areas:area_history", kwargs={"pk": area.pk})).content.decode()
+    assert "250" in page and "100" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "sees_targets"), [("officer_a", True), ("secretary_a1", True), ("officer_b", False)]
+)
+def test_the_area_page_shows_target_counts_only_within_scope(world, client_for, persona, sees_targets):
+    page = client_for(world.users[persona]).get(world.area_a1.get_absolute_url())
+    assert page.status_code == 200
+    assert (page.context["target_panel"] is not None) == sees_targets

@@ -1,0 +1,41 @@
+"""Every list page and API list runs a constant number of queries (≤ 10) whatever the data size."""
+
+import pytest
+
+from ecotown.accounts.choices import Role
+from ecotown.core.testing import assign, make_area, make_user
+
+MAX_QUERIES = 10
+LISTS = [
+    "/",
+    "/provinces/",
+    "/areas/",
+    "/areas/?province=13",
+    "/accounts/roles/",
+    "/api/provinces/",
+    "/api/areas/",
+    "/api/role-assignments/",
+    "/targets/",
+    "/api/targets/",
+]
+
+
+def grow(world, factor: int) -> None:
+    """Add `factor` areas and role assignments in each province of the world."""
+    for number in range(factor):
+        for province in (world.province_a, world.province_b):
+            area = make_area(province)
+            area.districts.set(province.districts.all()[:3])
+            assign(make_user(), Role.AREA_SECRETARY, area=area)
+
+
+@pytest.mark.parametrize("url", LISTS)
+@pytest.mark.parametrize("persona", ["diw_admin", "officer_a"])
+def test_lists_stay_flat_when_data_grows_tenfold(world, client_for, django_assert_max_num_queries, url, persona):
+    client = client_for(world.users[persona])
+    grow(world, 3)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert client.get(url).status_code == 200
+    grow(world, 30)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert client.get(url).status_code == 200
