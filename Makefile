@@ -22,7 +22,7 @@ setup: $(STAMP)/system $(STAMP)/python $(STAMP)/assets
 	@$(ECOTOWN) migrate --no-input -v0
 	@$(ECOTOWN) load_geography
 	@$(ECOTOWN) load_first_wave_areas
-	@$(ECOTOWN) load_catalogue ecotown/criteria/catalogues/eit-2022.yaml
+	@$(ECOTOWN) load_catalogue catalogues/eit-2022.yaml
 	@$(ECOTOWN) seed_demo
 	@$(ECOTOWN) compilemessages -v0 --ignore=.venv --ignore=node_modules
 	@$(ECOTOWN) collectstatic --no-input -v0

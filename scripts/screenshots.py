@@ -1,6 +1,6 @@
 """Retake the README screenshots with headless chromium against a running `make run` (demo data).
 
-    make setup && (make serve &) && .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
+make setup && (make serve &) && .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
 """
 
 import sys

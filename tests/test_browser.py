@@ -1,6 +1,5 @@
 """A person in a real browser: Debian's chromium driven by playwright (no browser download)."""
 
-import os
 import shutil
 
 import pytest
@@ -17,11 +16,11 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 
 
 @pytest.fixture
-def page():
+def page(monkeypatch):
     from playwright.sync_api import sync_playwright
 
     # playwright's sync API runs an event loop; Django must allow ORM calls from the test thread meanwhile.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         page = browser.new_page(locale="th-TH")

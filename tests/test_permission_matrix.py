@@ -102,6 +102,17 @@ MATRIX = [
         expect(403, diw_admin=200, officer_a=200, officer_b=404, secretary_a1=200),
     ),
     ("GET", lambda w: reverse("accounts:profile"), expect(200, anonymous=LOGIN)),
+    # The criteria catalogue is public; only DIW loads a new version.
+    ("GET", lambda w: reverse("criteria:catalogue_list"), EVERYONE),
+    ("GET", lambda w: reverse("criteria:requirement_list"), EVERYONE),
+    ("GET", lambda w: "/api/catalogues/", EVERYONE),
+    ("GET", lambda w: "/api/requirements/", EVERYONE),
+    ("GET", lambda w: reverse("criteria:catalogue_upload"), expect(403, diw_admin=200, anonymous=LOGIN)),
+    (
+        "GET",
+        lambda w: reverse("criteria:area_selection", kwargs={"code": w.area_a1.code}),
+        expect(404, diw_admin=200, officer_a=200, secretary_a1=200, anonymous=LOGIN),
+    ),
     # Target values: the area's officers, secretariat and internal auditors; 404 from another province.
     (
         "GET",

@@ -22,7 +22,7 @@ LISTS = [
 
 def grow(world, factor: int) -> None:
     """Add `factor` areas and role assignments in each province of the world."""
-    for number in range(factor):
+    for _number in range(factor):
         for province in (world.province_a, world.province_b):
             area = make_area(province)
             area.districts.set(province.districts.all()[:3])

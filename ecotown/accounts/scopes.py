@@ -72,8 +72,15 @@ def scope_q(model, user, permission: str) -> Q | None:
 
 
 def restrict(queryset, user, action: str = "view"):
+    return restrict_by_permission(queryset, user, queryset.model.permission_name(action))
+
+
+def restrict_by_permission(queryset, user, permission: str):
+    """Rows of `queryset` within the user's scope for `permission`, which may belong to another model:
+    `restrict_by_permission(Area.objects.all(), user, "targets.change_target")` is the areas whose targets
+    the user may change."""
     model = queryset.model
-    condition = scope_q(model, user, model.permission_name(action))
+    condition = scope_q(model, user, permission)
     if condition is None:
         return queryset
     queryset = queryset.filter(condition)

@@ -74,6 +74,9 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
+        # Always bound: django-filter leaves a filterset without a query string unbound, and an unbound one
+        # is not valid, which would show an empty list on a first visit.
+        kwargs["data"] = self.request.GET
         kwargs["request"] = self.request
         return kwargs
 

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import generic
 
-from ecotown.accounts.scopes import may, scope_q
+from ecotown.accounts.scopes import may, restrict_by_permission
 from ecotown.areas.models import Area
 from ecotown.core import views as core
 from ecotown.core.dates import current_fiscal_year
@@ -21,11 +21,8 @@ from ecotown.targets.tables import TargetTable
 
 def area_for_user(user, code: str, action: str = "view") -> Area:
     """The area, if `user` may `action` its targets; 404 otherwise, exactly as for a target outside scope."""
-    areas = Area.objects.select_related("province").filter(code=code)
-    condition = scope_q(Area, user, Target.permission_name(action))
-    if condition is not None:
-        areas = areas.filter(condition)
-    return get_object_or_404(areas)
+    areas = restrict_by_permission(Area.objects.select_related("province"), user, Target.permission_name(action))
+    return get_object_or_404(areas, code=code)
 
 
 def chosen_catalogue(request):
@@ -63,9 +60,7 @@ class NeedsCatalogueMixin:
 
     def dispatch(self, request, *args, **kwargs):
         if chosen_catalogue(request)[0] is None:
-            messages.warning(
-                request, _("No criteria catalogue is loaded yet: there is nothing to export or import.")
-            )
+            messages.warning(request, _("No criteria catalogue is loaded yet: there is nothing to export or import."))
             return redirect(table_url(self.area))
         return super().dispatch(request, *args, **kwargs)
 
@@ -116,8 +111,8 @@ class AreaTargetTableView(AreaTargetsMixin, generic.TemplateView):
 
     @staticmethod
     def _may_edit(user, area) -> bool:
-        condition = scope_q(Area, user, Target.permission_name("change"))
-        return condition is None or Area.objects.filter(condition, pk=area.pk).exists()
+        areas = restrict_by_permission(Area.objects.filter(pk=area.pk), user, Target.permission_name("change"))
+        return areas.exists()
 
 
 class AreaTargetExportView(AreaTargetsMixin, NeedsCatalogueMixin, generic.View):

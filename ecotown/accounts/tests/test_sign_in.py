@@ -64,9 +64,11 @@ def test_an_officer_invites_a_new_area_secretary(world, client_for, django_captu
         )  # fmt: skip
     assert response.status_code == 302, response.context["form"].errors
     user = User.objects.get(email="new.secretary@example.go.th")
-    assert user.first_name == "มาลี" and not user.has_usable_password()
+    assert user.first_name == "มาลี"
+    assert not user.has_usable_password()
     assert RoleAssignment.objects.filter(user=user, area=world.area_a2, role=Role.AREA_SECRETARY).exists()
-    assert len(mail.outbox) == 1 and "/accounts/password/reset/" in mail.outbox[0].body
+    assert len(mail.outbox) == 1
+    assert "/accounts/password/reset/" in mail.outbox[0].body
 
 
 def test_an_officer_cannot_appoint_anyone_in_another_province(world, client_for):

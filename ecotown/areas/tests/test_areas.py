@@ -54,7 +54,8 @@ def test_an_officer_uploads_a_boundary_and_the_page_draws_it(world, client_for):
     response = client.post(reverse("areas:area_edit", kwargs={"pk": area.pk}), data)
     assert response.status_code == 302, response.context["form"].errors
     page = client.get(area.get_absolute_url()).content.decode()
-    assert 'id="area-boundary"' in page and "area_map.js" in page
+    assert 'id="area-boundary"' in page
+    assert "area_map.js" in page
 
 
 @pytest.mark.django_db
@@ -66,7 +67,8 @@ def test_an_officer_cannot_move_an_area_into_another_province(world, client_for)
     assert response.status_code == 200
     assert "ชื่อใหม่" in response.content.decode()
     area.refresh_from_db()
-    assert area.province == world.province_a and area.name_th != "ชื่อใหม่"
+    assert area.province == world.province_a
+    assert area.name_th != "ชื่อใหม่"
 
 
 @pytest.mark.django_db
@@ -86,7 +88,8 @@ def test_every_edit_is_in_the_history_tab(world, client_for):
     area.population = 250
     area.save()
     page = client_for(world.public).get(reverse("areas:area_history", kwargs={"pk": area.pk})).content.decode()
-    assert "250" in page and "100" in page
+    assert "250" in page
+    assert "100" in page
 
 
 @pytest.mark.django_db

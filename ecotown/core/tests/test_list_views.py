@@ -1,0 +1,25 @@
+import pytest
+from django.utils import translation
+
+
+@pytest.mark.django_db
+def test_a_list_page_shows_every_row_on_a_first_visit(client):
+    response = client.get("/provinces/")
+    assert response.context["table"].paginator.count == 77
+
+
+@pytest.mark.django_db
+def test_a_search_narrows_the_list_and_htmx_gets_only_the_results(client):
+    response = client.get("/provinces/?q=ปทุม", headers={"HX-Request": "true"})
+    assert response.context["table"].paginator.count == 1
+    body = response.content.decode()
+    assert "ปทุมธานี" in body
+    assert "<html" not in body
+
+
+@pytest.mark.django_db
+def test_an_empty_result_says_how_to_get_rows_back(client):
+    with translation.override("en"):
+        response = client.get("/provinces/?q=nowhere", headers={"Accept-Language": "en"})
+    assert response.context["table"].paginator.count == 0
+    assert "Nothing matches these filters" in response.content.decode()

@@ -1,0 +1,50 @@
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ecotown.core.tables import Table
+from ecotown.core.templatetags.ecotown import thai_date
+from ecotown.criteria.models import Catalogue, Requirement
+
+
+class CatalogueTable(Table):
+    code = tables.Column(verbose_name=_("code"))
+    version = tables.Column(verbose_name=_("version"))
+    title = tables.Column(linkify=True, verbose_name=_("title"), order_by=("title_th",))
+    effective_date = tables.Column(verbose_name=_("effective date"))
+    requirement_count = tables.Column(verbose_name=_("requirements"))
+    loaded = tables.Column(verbose_name=_("loaded"))
+
+    class Meta(Table.Meta):
+        model = Catalogue
+        fields = ["code", "version", "title", "effective_date", "requirement_count", "loaded"]
+
+    def render_effective_date(self, value):
+        return thai_date(value)
+
+    def render_loaded(self, value):
+        return thai_date(value, "datetime")
+
+
+class RequirementTable(Table):
+    code = tables.Column(linkify=True, verbose_name=_("code"))
+    title = tables.Column(verbose_name=_("title"), order_by=("title_th",))
+    kind = tables.Column(verbose_name=_("kind"))
+    level = tables.Column(verbose_name=_("level"), order_by=("level__number",))
+    dimensions = tables.ManyToManyColumn(verbose_name=_("dimensions"), orderable=False)
+    catalogue = tables.Column(verbose_name=_("catalogue"), order_by=("catalogue__code", "catalogue__version"))
+
+    class Meta(Table.Meta):
+        model = Requirement
+        fields = ["code", "title", "kind", "level", "dimensions", "catalogue"]
+
+    def render_title(self, record, value):
+        if record.is_provisional:
+            return format_html('{} <span class="badge badge-provisional">{}</span>', value, _("provisional wording"))
+        return value
+
+    def render_level(self, value):
+        return value.number
+
+    def render_catalogue(self, value):
+        return format_html("{} {}", value.code, value.version)

@@ -1,0 +1,202 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils.html import escape
+
+from ecotown.areas.choices import AreaKind
+from ecotown.criteria.models import AreaRequirementSelection, Catalogue
+from ecotown.criteria.tests.factories import EIT_2022, MINIMAL, load, make_requirements, table_counts
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    return load(EIT_2022.read_text(encoding="utf-8"))
+
+
+BROWSE = ["diw_admin", "officer_a", "public", "anonymous"]
+
+
+@pytest.mark.parametrize("persona", BROWSE)
+def test_everyone_may_browse_the_catalogue(world, client_for, catalogue, persona):
+    client = client_for(getattr(world, persona))
+    requirement = catalogue.requirements.get(code="B01")
+    for url in (
+        reverse("criteria:catalogue_list"),
+        catalogue.get_absolute_url(),
+        reverse("criteria:requirement_list"),
+        requirement.get_absolute_url(),
+        reverse("criteria:catalogue_compare"),
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_a_first_visit_lists_every_catalogue_and_requirement(world, client_for, catalogue):
+    client = client_for(None)
+    assert client.get(reverse("criteria:catalogue_list")).context["table"].paginator.count == 1
+    assert client.get(reverse("criteria:requirement_list")).context["table"].paginator.count == 36
+
+
+def test_the_catalogue_page_shows_levels_counts_and_the_provisional_badge(world, client_for, catalogue):
+    response = client_for(None).get(catalogue.get_absolute_url())
+    content = response.content.decode()
+    assert "badge-provisional" in content
+    assert "การมีส่วนร่วม" in content
+    assert response.context["total"] == 36
+    assert [(row["general"], row["specific"]) for row in response.context["level_counts"]] == [
+        (4, 0), (3, 3), (5, 0), (3, 0), (6, 0),
+    ]  # fmt: skip
+
+
+def test_the_requirement_list_filters_by_kind_level_dimension_and_search(world, client_for, catalogue):
+    client = client_for(None)
+    url = reverse("criteria:requirement_list")
+
+    def codes(**params):
+        return {row.record.code for row in client.get(url, params).context["table"].page.object_list}
+
+    assert len(codes(kind="basic")) == 12
+    assert codes(kind="specific", level=2) == {"S2-01", "S2-02", "S2-03"}
+    assert "G4-02" in codes(dimension="environment", level=4)
+    assert "G4-02" not in codes(dimension="society", level=4)
+    assert codes(q="ISO 14001") == {"G2-02"}
+    assert len(codes(catalogue_code="eit", catalogue_version="2022.1", kind="basic")) == 12
+
+
+def test_an_htmx_request_gets_only_the_results(world, client_for, catalogue):
+    response = client_for(None).get(reverse("criteria:requirement_list"), {"kind": "basic"}, HTTP_HX_REQUEST="true")
+    assert b"<html" not in response.content
+    assert b"B01" in response.content
+
+
+def test_the_requirement_list_stays_within_its_query_budget(
+    world, client_for, catalogue, django_assert_max_num_queries
+):
+    client = client_for(world.officer_a)
+    make_requirements(catalogue, 300)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("criteria:requirement_list"))
+    assert response.status_code == 200
+    assert response.context["table"].paginator.count == 336
+
+
+def test_the_compare_page_shows_the_differences(world, client_for):
+    old = load()
+    new = load(MINIMAL.replace('version: "1"', 'version: "2"').replace("level: 2", "level: 1"))
+    response = client_for(None).get(reverse("criteria:catalogue_compare"), {"old": old.pk, "new": new.pk})
+    assert [change.code for change in response.context["comparison"].changed] == ["S2"]
+
+
+def _upload(client, text, name="catalogue.yaml"):
+    file = SimpleUploadedFile(name, text.encode("utf-8"), content_type="application/x-yaml")
+    return client.post(reverse("criteria:catalogue_upload"), {"file": file})
+
+
+def test_a_diw_administrator_previews_then_confirms_an_upload(world, client_for):
+    load()
+    client = client_for(world.diw_admin)
+    assert client.get(reverse("criteria:catalogue_upload")).status_code == 200
+    text = MINIMAL.replace('version: "1"', 'version: "2"').replace("  - code: S2", "  - code: S3")
+    preview = _upload(client, text)
+    assert preview.status_code == 200
+    plan = preview.context["plan"]
+    assert [item["code"] for item in plan.comparison.added] == ["S3"]
+    assert [item["code"] for item in plan.comparison.removed] == ["S2"]
+    assert Catalogue.objects.count() == 1, "the preview writes nothing"
+    response = client.post(reverse("criteria:catalogue_upload"), {"confirm": "1", "sha256": plan.sha256})
+    loaded = Catalogue.objects.get(version="2")
+    assert response.status_code == 302
+    assert response.url == loaded.get_absolute_url()
+    assert loaded.loaded_by == world.diw_admin
+    # The pending file is gone: a second confirmation loads nothing.
+    again = client.post(reverse("criteria:catalogue_upload"), {"confirm": "1", "sha256": plan.sha256})
+    assert again.status_code == 302
+    assert Catalogue.objects.count() == 2
+
+
+def test_an_upload_with_errors_lists_them_with_lines_and_cannot_be_confirmed(world, client_for):
+    client = client_for(world.diw_admin)
+    before = table_counts()
+    response = _upload(client, MINIMAL.replace("level: 2", "level: 7").replace("kind: basic", "kind: core"))
+    errors = response.context["plan"].errors
+    assert [error.line for error in errors] == [17, 30]
+    content = response.content.decode()
+    assert 'data-line="17"' in content
+    assert escape(errors[0].message) in content
+    assert b'name="confirm"' not in response.content
+    sha256 = response.context["plan"].sha256
+    confirm = client.post(reverse("criteria:catalogue_upload"), {"confirm": "1", "sha256": sha256})
+    assert confirm.status_code == 302
+    assert table_counts() == before
+
+
+def test_confirming_a_file_other_than_the_previewed_one_loads_nothing(world, client_for):
+    client = client_for(world.diw_admin)
+    _upload(client, MINIMAL)
+    response = client.post(reverse("criteria:catalogue_upload"), {"confirm": "1", "sha256": "0" * 64})
+    assert response.status_code == 302
+    assert not Catalogue.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("persona", "refused"),
+    [("officer_a", 403), ("secretary_a1", 403), ("auditor_a1", 403), ("operator", 403), ("public", 403),
+     ("anonymous", 302)],
+)  # fmt: skip
+def test_only_diw_administrators_may_upload(world, client_for, persona, refused):
+    client = client_for(getattr(world, persona))
+    assert client.get(reverse("criteria:catalogue_upload")).status_code == refused
+    assert _upload(client, MINIMAL).status_code == refused
+    assert not Catalogue.objects.exists()
+
+
+SELECTION = [
+    ("diw_admin", "area_a1", 200),
+    ("officer_a", "area_a1", 200),
+    ("officer_a", "area_b1", 404),
+    ("officer_b", "area_a1", 404),
+    ("secretary_a1", "area_a1", 200),
+    ("secretary_a1", "area_a2", 404),
+    ("auditor_a1", "area_a1", 404),
+    ("public", "area_a1", 404),
+    ("anonymous", "area_a1", 302),  # to the sign-in page
+]
+
+
+@pytest.mark.parametrize(("persona", "area", "status"), SELECTION)
+def test_who_may_open_an_areas_selection_of_specific_requirements(world, client_for, catalogue, persona, area, status):
+    url = reverse("criteria:area_selection", kwargs={"code": getattr(world, area).code})
+    assert client_for(getattr(world, persona)).get(url).status_code == status
+
+
+def test_the_area_secretary_selects_specific_requirements_with_htmx(world, client_for, catalogue):
+    area = world.area_a1
+    url = reverse("criteria:area_selection", kwargs={"code": area.code})
+    chosen = catalogue.requirements.get(code="S2-03")
+    client = client_for(world.secretary_a1)
+    response = client.post(url, {"catalogue": catalogue.pk, "requirements": [chosen.pk]}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert b"<html" not in response.content
+    assert list(area.requirement_selections.values_list("requirement__code", flat=True)) == ["S2-03"]
+    assert chosen.applies_to(area)
+    client.post(url, {"catalogue": catalogue.pk, "requirements": []})
+    assert not AreaRequirementSelection.objects.exists()
+
+
+def test_requirements_listed_for_the_kind_of_area_apply_without_selection(world, client_for, catalogue):
+    world.area_b1.kind = AreaKind.POLLUTION_CONTROL_ZONE
+    world.area_b1.save()
+    url = reverse("criteria:area_selection", kwargs={"code": world.area_b1.code})
+    response = client_for(world.officer_b).get(url)
+    assert [requirement.code for requirement in response.context["automatic"]] == ["S2-01"]
+    choices = {requirement.code for requirement in response.context["form"].fields["requirements"].queryset}
+    assert choices == {"S2-02", "S2-03"}
+
+
+def test_officer_b_may_not_select_for_an_area_of_province_a(world, client_for, catalogue):
+    url = reverse("criteria:area_selection", kwargs={"code": world.area_a1.code})
+    chosen = catalogue.requirements.get(code="S2-03")
+    response = client_for(world.officer_b).post(url, {"catalogue": catalogue.pk, "requirements": [chosen.pk]})
+    assert response.status_code == 404
+    assert not AreaRequirementSelection.objects.exists()

@@ -1,0 +1,224 @@
+from collections import Counter
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View, generic
+
+from ecotown.accounts.scopes import may, restrict_by_permission
+from ecotown.areas.choices import AreaKind
+from ecotown.areas.models import Area
+from ecotown.core import views as core
+from ecotown.criteria import forms, services
+from ecotown.criteria.choices import RequirementKind
+from ecotown.criteria.compare import compare, snapshot_of_catalogue
+from ecotown.criteria.filtersets import CatalogueFilterSet, RequirementFilterSet
+from ecotown.criteria.loader import apply_plan, plan_catalogue
+from ecotown.criteria.models import Catalogue, Requirement
+from ecotown.criteria.tables import CatalogueTable, RequirementTable
+
+UPLOAD_SESSION_KEY = "criteria_catalogue_upload"
+
+
+class ReadOnlyDetailMixin:
+    """Catalogues are changed only by loading a new version, so detail pages offer no edit or delete."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = context["can_delete"] = False
+        return context
+
+
+class CatalogueListView(core.ObjectListView):
+    model = Catalogue
+    filterset_class = CatalogueFilterSet
+    table_class = CatalogueTable
+    template_name = "criteria/catalogue_list.html"
+
+    def base_queryset(self):
+        return Catalogue.objects.annotate(requirement_count=Count("requirements"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_upload"] = may(self.request.user, "criteria.add_catalogue")
+        return context
+
+
+class CatalogueDetailView(ReadOnlyDetailMixin, core.ObjectDetailView):
+    model = Catalogue
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        requirements = Requirement.objects.prefetch_related("dimensions")
+        catalogue = self.object
+        levels = list(catalogue.levels.prefetch_related(Prefetch("requirements", queryset=requirements)))
+        basic = list(requirements.filter(catalogue=catalogue, kind=RequirementKind.BASIC))
+        counts = Counter(
+            (requirement.kind, level.number) for level in levels for requirement in level.requirements.all()
+        )
+        context.update(
+            levels=levels,
+            basic_requirements=basic,
+            dimensions=catalogue.dimensions.annotate(requirement_count=Count("requirements")),
+            level_counts=[
+                {
+                    "level": level,
+                    "general": counts[(RequirementKind.GENERAL, level.number)],
+                    "specific": counts[(RequirementKind.SPECIFIC, level.number)],
+                }
+                for level in levels
+            ],
+            total=len(basic) + sum(counts.values()),
+        )
+        return context
+
+
+class RequirementListView(core.ObjectListView):
+    model = Requirement
+    filterset_class = RequirementFilterSet
+    table_class = RequirementTable
+
+    def base_queryset(self):
+        return Requirement.objects.select_related("catalogue", "level").prefetch_related("dimensions")
+
+
+class RequirementDetailView(ReadOnlyDetailMixin, core.ObjectDetailView):
+    model = Requirement
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        kinds = self.object.applies_to_area_kinds or []
+        context["area_kinds"] = [AreaKind(kind).label for kind in kinds if kind in AreaKind.values]
+        return context
+
+    def base_queryset(self):
+        return Requirement.objects.select_related("catalogue", "level").prefetch_related("dimensions")
+
+
+class CatalogueCompareView(generic.TemplateView):
+    """Two catalogue versions side by side: requirements added, removed and changed."""
+
+    template_name = "criteria/catalogue_compare.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        catalogues = Catalogue.objects.for_user(self.request.user)
+        form = forms.CatalogueCompareForm(self.request.GET or None)
+        form.fields["old"].queryset = form.fields["new"].queryset = catalogues
+        context["form"] = form
+        if form.is_valid():
+            old, new = form.cleaned_data["old"], form.cleaned_data["new"]
+            context.update(old=old, new=new, comparison=compare(snapshot_of_catalogue(old), snapshot_of_catalogue(new)))
+        return context
+
+
+class CatalogueUploadView(View):
+    """DIW administrators upload a catalogue file, see what it would change, then confirm.
+
+    The file waits in the session between preview and confirmation, keyed by its SHA-256, so what is loaded is
+    exactly what was previewed, and nothing is written until the confirmation.
+    """
+
+    template_name = "criteria/catalogue_upload.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        refusal = core.refuse_without(request, "criteria.add_catalogue")
+        if refusal:
+            return refusal
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": forms.CatalogueUploadForm()})
+
+    def post(self, request):
+        if "confirm" in request.POST:
+            return self.confirm(request)
+        form = forms.CatalogueUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form})
+        content = form.cleaned_data["file"]
+        plan = plan_catalogue(content)
+        # Only the latest previewed file may be confirmed.
+        request.session.pop(UPLOAD_SESSION_KEY, None)
+        if plan.is_valid and not plan.is_unchanged:
+            request.session[UPLOAD_SESSION_KEY] = {"sha256": plan.sha256, "content": content.decode("utf-8")}
+        context = {"plan": plan, "file_name": request.FILES["file"].name}
+        return render(request, "criteria/catalogue_upload_preview.html", context)
+
+    def confirm(self, request):
+        pending = request.session.get(UPLOAD_SESSION_KEY) or {}
+        if not pending or pending.get("sha256") != request.POST.get("sha256"):
+            messages.error(request, _("The uploaded file is no longer waiting for confirmation. Upload it again."))
+            return redirect("criteria:catalogue_upload")
+        plan = plan_catalogue(pending["content"])
+        if not plan.is_valid or plan.is_unchanged:
+            del request.session[UPLOAD_SESSION_KEY]
+            return render(request, "criteria/catalogue_upload_preview.html", {"plan": plan})
+        catalogue = apply_plan(plan, acting_user=request.user)
+        del request.session[UPLOAD_SESSION_KEY]
+        messages.success(request, _("Loaded {catalogue}.").format(catalogue=catalogue))
+        return redirect(catalogue)
+
+
+class AreaRequirementSelectionView(View):
+    """The specific requirements an area adopts from one catalogue version; an HTMX form on its own page."""
+
+    template_name = "criteria/area_selection.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        permission = "criteria.add_arearequirementselection"
+        if not request.user.is_authenticated:
+            return core.refuse_without(request, permission)
+        # Only areas where the user may choose requirements exist here: anything else is a 404.
+        areas = restrict_by_permission(Area.objects.all(), request.user, permission)
+        self.area = get_object_or_404(areas, code=kwargs["code"])
+        catalogues = Catalogue.objects.for_user(request.user).order_by("-effective_date", "-loaded")
+        chosen = request.GET.get("catalogue") or request.POST.get("catalogue")
+        self.catalogue = get_object_or_404(catalogues, pk=chosen) if chosen and chosen.isdigit() else catalogues.first()
+        self.catalogues = catalogues
+        return super().dispatch(request, *args, **kwargs)
+
+    def _requirements(self):
+        specific = list(
+            Requirement.objects.filter(catalogue=self.catalogue, kind=RequirementKind.SPECIFIC).select_related("level")
+        )
+        automatic = [requirement for requirement in specific if self.area.kind in requirement.applies_to_area_kinds]
+        selectable = Requirement.objects.filter(pk__in=[r.pk for r in specific if r not in automatic])
+        return automatic, selectable
+
+    def _render(self, form, automatic, saved=False):
+        context = {
+            "area": self.area,
+            "catalogue": self.catalogue,
+            "catalogues": self.catalogues,
+            "form": form,
+            "automatic": automatic,
+            "saved": saved,
+        }
+        name = self.template_name + ("#selection" if self.request.htmx else "")
+        return render(self.request, name, context)
+
+    def get(self, request, code):
+        if self.catalogue is None:
+            return self._render(None, [])
+        automatic, selectable = self._requirements()
+        selected = self.area.requirement_selections.filter(requirement__catalogue=self.catalogue)
+        initial = {"requirements": [s.requirement_id for s in selected]}
+        return self._render(forms.AreaRequirementSelectionForm(initial=initial, requirements=selectable), automatic)
+
+    def post(self, request, code):
+        if self.catalogue is None:
+            raise PermissionDenied
+        automatic, selectable = self._requirements()
+        form = forms.AreaRequirementSelectionForm(request.POST, requirements=selectable)
+        if not form.is_valid():
+            return self._render(form, automatic)
+        services.select_specific_requirements(
+            self.area, self.catalogue, list(form.cleaned_data["requirements"]), acting_user=request.user
+        )
+        if not request.htmx:
+            messages.success(request, _("Saved the specific requirements of {area}.").format(area=self.area))
+            return redirect(request.path + f"?catalogue={self.catalogue.pk}")
+        return self._render(form, automatic, saved=True)
