@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 ECOTOWN := $(BIN)/ecotown
 PORT ?= 8000
 STAMP := var/.stamps
+MESSAGES := ecotown/locale/th/LC_MESSAGES/django.mo
 
 .PHONY: run setup serve test test-fast lint format system-packages demo clean help
 
@@ -18,18 +19,15 @@ help:
 
 run: setup serve
 
-setup: $(STAMP)/system $(STAMP)/python $(STAMP)/assets
-	@$(ECOTOWN) migrate --no-input -v0
-	@$(ECOTOWN) load_geography
-	@$(ECOTOWN) load_first_wave_areas
-	@$(ECOTOWN) load_catalogue catalogues/eit-2022.yaml
-	@$(ECOTOWN) seed_demo
-	@$(ECOTOWN) compilemessages -v0 --ignore=.venv --ignore=node_modules
-	@$(ECOTOWN) collectstatic --no-input -v0
+# Static files are served by WhiteNoise straight from the app folders and node_modules (no collectstatic needed
+# to run; production runs `ecotown collectstatic`, see docs/configuration.md).
+setup: $(STAMP)/system $(STAMP)/python $(STAMP)/assets $(MESSAGES)
+	@mkdir -p var/static
+	@$(ECOTOWN) bootstrap --demo
 
 serve:
 	@echo "EcoTown: http://127.0.0.1:$(PORT)  (demo accounts: see README.md; Ctrl-C stops the server and the worker)"
-	@trap 'kill 0' EXIT INT TERM; \
+	@trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
 	$(ECOTOWN) db_worker --queue-name "*" & \
 	$(ECOTOWN) runserver --skip-checks 127.0.0.1:$(PORT)
 
@@ -57,8 +55,11 @@ $(STAMP)/assets: package.json
 	@npm install --no-audit --no-fund --silent
 	@touch $@
 
-test: $(STAMP)/system $(STAMP)/python $(STAMP)/assets
-	@$(ECOTOWN) compilemessages -v0 --ignore=.venv --ignore=node_modules
+$(MESSAGES): ecotown/locale/th/LC_MESSAGES/django.po $(STAMP)/system
+	@msgfmt --check -o $@ $<
+
+test: $(STAMP)/system $(STAMP)/python $(STAMP)/assets $(MESSAGES)
+	@mkdir -p var/static
 	@$(BIN)/pytest -q
 
 lint: $(STAMP)/python

@@ -3,7 +3,9 @@
 import pytest
 
 from ecotown.accounts.choices import Role
+from ecotown.core.dates import current_fiscal_year
 from ecotown.core.testing import assign, make_area, make_user
+from ecotown.targets.testing import make_catalogue, make_requirements, make_target
 
 MAX_QUERIES = 10
 LISTS = [
@@ -39,3 +41,17 @@ def test_lists_stay_flat_when_data_grows_tenfold(world, client_for, django_asser
     grow(world, 30)
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["diw_admin", "officer_a", "secretary_a1", "officer_b", "public"])
+def test_the_area_page_stays_within_budget(world, client_for, django_assert_max_num_queries, persona):
+    client = client_for(world.users[persona])
+    area = world.area_a1
+    area.districts.set(world.province_a.districts.all())
+    for number in range(20):
+        area.contacts.create(name=f"ผู้ประสานงาน {number}")
+    catalogue = make_catalogue()
+    for requirement in make_requirements(catalogue, 30):
+        make_target(area, requirement, fiscal_year=current_fiscal_year(), actual=50)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert client.get(area.get_absolute_url()).status_code == 200

@@ -67,7 +67,7 @@ def scope_q(model, user, permission: str) -> Q | None:
             continue
         clauses.extend(Q(**{path: target}) for path in model.scope_lookups.get(kind, ()))
     if not clauses:
-        return Q(pk__in=[])
+        return _NOWHERE
     return reduce(or_, clauses)
 
 
@@ -111,8 +111,24 @@ def may(user, permission: str, obj=None) -> bool:
     allowed = roles_granted(permission)
     if obj is None:
         return Role.PUBLIC in allowed or any(a.role in allowed for a in assignments_of(user))
-    action = permission.split(".", 1)[1].split("_", 1)[0]
-    return restrict(type(obj)._default_manager.all(), user, action).filter(pk=obj.pk).exists()
+    return object_in_scope(user, obj, scope_q(type(obj), user, permission))
+
+
+_NOWHERE = Q(pk__in=[])
+
+
+def object_in_scope(user, obj, condition: Q | None) -> bool:
+    """Whether `obj` meets the scope condition, asking the database at most once per request for each
+    distinct condition (a detail page asks for change, delete and linked records, often with one answer)."""
+    if condition is None:
+        return True
+    if condition == _NOWHERE:
+        return False
+    answers = user.__dict__.setdefault("_ecotown_scope_answers", {})
+    key = (type(obj), obj.pk, condition)
+    if key not in answers:
+        answers[key] = type(obj)._default_manager.filter(condition, pk=obj.pk).exists()
+    return answers[key]
 
 
 def _scoped_predicate(permission: str):

@@ -5,6 +5,7 @@ from django.db import transaction
 from ecotown.accounts.choices import Role
 from ecotown.accounts.models import RoleAssignment, User
 from ecotown.areas.models import Area, AreaContact
+from ecotown.core.dates import current_fiscal_year
 from ecotown.geo.models import Province
 
 DEMO_PASSWORD = "demo-EcoTown-2569"
@@ -76,4 +77,7 @@ def _seed_targets() -> int:
     catalogue = Catalogue.objects.order_by("-effective_date").first()
     if catalogue is None:
         return 0
-    return sum(seed_demo_targets(area, catalogue) or 0 for area in Area.objects.all())
+    # Last fiscal year with results, this one with targets only, whatever year `make run` happens in.
+    this_year = current_fiscal_year()
+    years = (this_year - 1, this_year)
+    return sum(seed_demo_targets(area, catalogue, fiscal_years=years) or 0 for area in Area.objects.all())

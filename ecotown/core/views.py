@@ -67,6 +67,14 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
     table_class = None
     paginate_by = 25
 
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # Django ignores Meta.ordering once a queryset is aggregated (GROUP BY): restore it, so that annotated
+        # lists keep their order (Thai dictionary order for names) and pagination stays stable.
+        if not queryset.ordered:
+            queryset = queryset.order_by(*(self.model._meta.ordering or ["pk"]))
+        return queryset
+
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
         self.object_list = self.filterset.qs if self.filterset.is_valid() else self.get_queryset().none()

@@ -20,7 +20,7 @@ def applicable_requirements(area, catalogue) -> list[Requirement]:
     selected = AreaRequirementSelection.objects.filter(area=area, requirement=OuterRef("pk"))
     requirements = list(
         Requirement.objects.filter(catalogue=catalogue, target_required=True)
-        .select_related("level")
+        .select_related("level", "catalogue")
         .annotate(selected_by_area=Exists(selected))
         .order_by("position", "code")
     )

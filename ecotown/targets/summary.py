@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from ecotown.accounts.scopes import scope_q
+from django.db.models import Subquery
+
+from ecotown.accounts.scopes import object_in_scope, scope_q
 from ecotown.criteria.models import Catalogue
 from ecotown.targets.choices import TargetStatus
 from ecotown.targets.models import Target
@@ -27,12 +29,17 @@ class TargetSummary:
 
 
 def target_summary(area, fiscal_year: int, catalogue: Catalogue | None = None) -> TargetSummary:
-    """Counts for the area page, on the latest catalogue unless one is given (at most three queries)."""
-    catalogue = catalogue or latest_catalogue_query().first()
+    """Counts for the area page, on the latest catalogue unless one is given (two queries when the catalogue
+    has requirements that need targets)."""
+    if catalogue is None:
+        # The latest catalogue comes joined to its requirements rather than by a query of its own.
+        requirements = applicable_requirements(area, Subquery(latest_catalogue_query().values("pk")[:1]))
+        catalogue = requirements[0].catalogue if requirements else latest_catalogue_query().first()
+    else:
+        requirements = applicable_requirements(area, catalogue)
     summary = TargetSummary(fiscal_year, catalogue)
     if catalogue is None:
         return summary
-    requirements = applicable_requirements(area, catalogue)
     summary.required = len(requirements)
     for row in target_grid(area, requirements, [fiscal_year]):
         cell = row.cells[0]
@@ -46,7 +53,6 @@ def target_summary(area, fiscal_year: int, catalogue: Catalogue | None = None) -
 
 def target_summary_for_user(area, user, fiscal_year: int) -> TargetSummary | None:
     """The summary, or None when `user` may not see this area's targets (one more query at most)."""
-    condition = scope_q(type(area), user, Target.permission_name("view"))
-    if condition is not None and not type(area).objects.filter(condition, pk=area.pk).exists():
+    if not object_in_scope(user, area, scope_q(type(area), user, Target.permission_name("view"))):
         return None
     return target_summary(area, fiscal_year)

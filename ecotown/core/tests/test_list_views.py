@@ -23,3 +23,12 @@ def test_an_empty_result_says_how_to_get_rows_back(client):
         response = client.get("/provinces/?q=nowhere", headers={"Accept-Language": "en"})
     assert response.context["table"].paginator.count == 0
     assert "Nothing matches these filters" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_province_list_is_in_thai_dictionary_order(client):
+    from ecotown.core.thai import thai_sorted
+
+    names = [row.record.name_th for row in client.get("/provinces/?per_page=100").context["table"].page.object_list]
+    assert names == thai_sorted(names)
+    assert names[:2] == ["กระบี่", "กรุงเทพมหานคร"]
