@@ -5,7 +5,8 @@ import pytest
 from ecotown.accounts.choices import Role
 from ecotown.core.dates import current_fiscal_year
 from ecotown.core.testing import assign, make_area, make_user
-from ecotown.targets.testing import make_catalogue, make_requirements, make_target
+from ecotown.criteria.testing import make_catalogue, make_requirements
+from ecotown.targets.testing import make_target
 
 MAX_QUERIES = 10
 LISTS = [

@@ -19,7 +19,8 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    template_name = "accounts/password_reset.html"
+    template_name = "accounts/password_form.html"
+    extra_context = {"heading": _("Reset your password")}
     form_class = forms.PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
@@ -27,13 +28,15 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    template_name = "accounts/password_reset_confirm.html"
+    template_name = "accounts/password_form.html"
+    extra_context = {"heading": _("Choose a new password")}
     form_class = forms.SetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
-    template_name = "accounts/password_change.html"
+    template_name = "accounts/password_form.html"
+    extra_context = {"heading": _("Change your password")}
     form_class = forms.PasswordChangeForm
     success_url = reverse_lazy("accounts:profile")
 

@@ -75,6 +75,17 @@ def parse_date(text: str) -> datetime.date:
     return datetime.date(to_ce(year), month, day)
 
 
+def to_date(value) -> datetime.date | None:
+    """A date from a date, a datetime, or text in either era (`parse_date`); None when empty. Raises ValueError."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return parse_date(str(value))
+
+
 def fiscal_year(value: datetime.date) -> int:
     """The Thai fiscal year (B.E.) a date falls in."""
     year_be = to_be(value.year)

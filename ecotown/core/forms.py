@@ -60,11 +60,7 @@ class BuddhistDateField(forms.DateField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
         try:
-            return dates.parse_date(str(value))
+            return dates.to_date(value)
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None

@@ -1,6 +1,5 @@
 """Read the area workbook (exporters.AreaTargetExporter) back: all rows checked, then all written or none."""
 
-import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -258,14 +257,8 @@ def _direction(value):
 
 
 def _date(value):
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
     try:
-        return dates.parse_date(str(value))
+        return dates.to_date(value)
     except ValueError:
         raise RowProblem(
             _("{column}: “{value}” is not a date such as 22/11/2569.").format(

@@ -93,3 +93,20 @@ def test_a_provincial_officer_role_needs_a_province(world, client_for):
     )
     assert response.status_code == 200
     assert response.context["form"].errors["province"]
+
+
+def test_a_reset_link_sets_a_new_password_once(client):
+    make_user("somchai", email="somchai@example.go.th")
+    client.post(reverse("accounts:password_reset"), {"email": "somchai@example.go.th"})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/accounts/password/reset/" in line)
+    path = link[link.index("/accounts/") :].strip()
+    form_page = client.get(path, follow=True)
+    assert form_page.context["validlink"]
+    new_password = "a-much-longer-passphrase-2569"
+    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password})
+    assert done.status_code == 302
+    signed_in = client.post(reverse("accounts:login"), {"username": "somchai", "password": new_password})
+    assert signed_in.status_code == 302
+    client.post(reverse("accounts:logout"))
+    used_again = client.get(path, follow=True)
+    assert not used_again.context["validlink"]

@@ -61,27 +61,3 @@ def load(text: str = MINIMAL, user=None) -> Catalogue:
 def table_counts() -> tuple[int, ...]:
     through = Requirement.dimensions.through
     return tuple(model.objects.count() for model in (Catalogue, Level, Dimension, Requirement, through))
-
-
-def make_requirements(catalogue: Catalogue, count: int, start: int = 0) -> None:
-    """Many requirements at once (bulk_create), for query-count tests."""
-    level = catalogue.levels.first()
-    dimensions = list(catalogue.dimensions.all())
-    created = Requirement.objects.bulk_create(
-        Requirement(
-            catalogue=catalogue,
-            code=f"X{start + number}",
-            kind="general",
-            level=level,
-            title_th=f"ข้อกำหนด {number}",
-            wording="provisional",
-            position=100 + number,
-        )
-        for number in range(count)
-    )
-    through = Requirement.dimensions.through
-    through.objects.bulk_create(
-        through(requirement_id=requirement.pk, dimension_id=dimension.pk)
-        for requirement in created
-        for dimension in dimensions
-    )

@@ -1,6 +1,7 @@
 import pytest
 
-from ecotown.criteria.tests.factories import EIT_2022, load, make_requirements
+from ecotown.criteria.testing import bulk_make_requirements
+from ecotown.criteria.tests.factories import EIT_2022, load
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_the_requirement_api_stays_within_its_query_budget(
     world, api_client_for, catalogue, django_assert_max_num_queries
 ):
     client = api_client_for(world.officer_a)
-    make_requirements(catalogue, 360)
+    bulk_make_requirements(catalogue, 360)
     with django_assert_max_num_queries(10):
         response = client.get("/api/requirements/", {"limit": 1000})
     assert response.status_code == 200

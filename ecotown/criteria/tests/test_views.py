@@ -5,7 +5,8 @@ from django.utils.html import escape
 
 from ecotown.areas.choices import AreaKind
 from ecotown.criteria.models import AreaRequirementSelection, Catalogue
-from ecotown.criteria.tests.factories import EIT_2022, MINIMAL, load, make_requirements, table_counts
+from ecotown.criteria.testing import bulk_make_requirements
+from ecotown.criteria.tests.factories import EIT_2022, MINIMAL, load, table_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def test_the_requirement_list_stays_within_its_query_budget(
     world, client_for, catalogue, django_assert_max_num_queries
 ):
     client = client_for(world.officer_a)
-    make_requirements(catalogue, 300)
+    bulk_make_requirements(catalogue, 300)
     with django_assert_max_num_queries(10):
         response = client.get(reverse("criteria:requirement_list"))
     assert response.status_code == 200

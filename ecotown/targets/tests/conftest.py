@@ -2,7 +2,8 @@ import pytest
 from django.utils import translation
 
 from ecotown.criteria.choices import TargetKind
-from ecotown.targets.testing import make_catalogue, make_requirement, make_target
+from ecotown.criteria.testing import make_catalogue, make_requirement
+from ecotown.targets.testing import make_target
 
 
 @pytest.fixture(autouse=True)

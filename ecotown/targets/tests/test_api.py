@@ -1,8 +1,9 @@
 import pytest
 
 from ecotown.criteria.choices import TargetKind
+from ecotown.criteria.testing import make_catalogue, make_requirement, make_requirements
 from ecotown.targets.models import Actual, Target
-from ecotown.targets.testing import make_catalogue, make_requirement, make_requirements, make_target
+from ecotown.targets.testing import make_target
 
 pytestmark = pytest.mark.django_db
 

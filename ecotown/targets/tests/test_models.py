@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ecotown.criteria.choices import RequirementKind, TargetKind
 from ecotown.criteria.models import AreaRequirementSelection
+from ecotown.criteria.testing import make_requirement
 from ecotown.targets.models import Actual, Target
-from ecotown.targets.testing import make_requirement, make_target
+from ecotown.targets.testing import make_target
 
 pytestmark = pytest.mark.django_db
 

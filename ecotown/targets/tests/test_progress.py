@@ -2,11 +2,11 @@ import pytest
 
 from ecotown.criteria.choices import RequirementKind
 from ecotown.criteria.models import AreaRequirementSelection
+from ecotown.criteria.testing import make_catalogue, make_requirement, make_requirements
 from ecotown.targets.demo import seed_demo_targets
 from ecotown.targets.models import Actual, Target
 from ecotown.targets.progress import applicable_requirements
 from ecotown.targets.summary import target_summary, target_summary_for_user
-from ecotown.targets.testing import make_catalogue, make_requirement, make_requirements
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from ecotown.criteria.testing import make_requirements
 from ecotown.targets.models import Target
-from ecotown.targets.testing import make_requirements, make_target
+from ecotown.targets.testing import make_target
 
 pytestmark = pytest.mark.django_db
 
