@@ -1,5 +1,6 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.authtoken.views import obtain_auth_token
 
 from ecotown.core.views import healthz
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("areas/", include("ecotown.areas.urls")),
     path("criteria/", include("ecotown.criteria.urls")),
     path("targets/", include("ecotown.targets.urls")),
+    path("api/token/", obtain_auth_token, name="api-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include((api_urlpatterns, "api"))),
