@@ -60,7 +60,7 @@ $(MESSAGES): ecotown/locale/th/LC_MESSAGES/django.po $(STAMP)/system
 
 test: $(STAMP)/system $(STAMP)/python $(STAMP)/assets $(MESSAGES)
 	@mkdir -p var/static
-	@$(BIN)/pytest -q
+	@DB_CONN_MAX_AGE=0 $(BIN)/pytest -q
 
 lint: $(STAMP)/python
 	$(BIN)/ruff check .
