@@ -64,6 +64,11 @@ class Area(EcoTownModel):
             return self.name_en
         return self.name_th
 
+    def named_boundary_features(self) -> list[dict]:
+        """The boundary's features labelled with the area's name, for maps that show several areas."""
+        features = (self.boundary or {}).get("features", [])
+        return [{**feature, "properties": {**feature.get("properties", {}), "name": self.name}} for feature in features]
+
     def clean(self):
         if self.status == AreaStatus.CERTIFIED and not self.certified_level:
             raise ValidationError({"certified_level": _("A certified area needs the level it was certified at.")})

@@ -23,6 +23,8 @@ class ProvinceDetailView(core.ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         province = self.object
-        context["areas"] = province.areas.order_by(thai_order("name_th"))
+        context["areas"] = areas = list(province.areas.order_by(thai_order("name_th")))
+        features = [feature for area in areas for feature in area.named_boundary_features()]
+        context["boundary"] = {"type": "FeatureCollection", "features": features} if features else None
         context["districts"] = province.districts.order_by(thai_order("name_th"))
         return context

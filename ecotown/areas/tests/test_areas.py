@@ -100,3 +100,20 @@ def test_the_area_page_shows_target_counts_only_within_scope(world, client_for, 
     page = client_for(world.users[persona]).get(world.area_a1.get_absolute_url())
     assert page.status_code == 200
     assert (page.context["target_panel"] is not None) == sees_targets
+
+
+@pytest.mark.django_db
+def test_the_province_page_maps_its_areas_boundaries(world, client):
+    world.area_a1.boundary = validate_boundary(SQUARE)
+    world.area_a1.save()
+    response = client.get(reverse("geo:province_detail", kwargs={"code": world.province_a.code}))
+    features = response.context["boundary"]["features"]
+    assert [feature["properties"]["name"] for feature in features] == [world.area_a1.name_th]
+    assert "area_map.js" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_province_without_boundaries_shows_no_map(world, client):
+    response = client.get(reverse("geo:province_detail", kwargs={"code": world.province_b.code}))
+    assert response.context["boundary"] is None
+    assert "area_map.js" not in response.content.decode()

@@ -11,7 +11,7 @@
       map: "area",
       roam: true,
       itemStyle: { areaColor: "#cfe8da", borderColor: "#1f6f4a", borderWidth: 1.5 },
-      emphasis: { itemStyle: { areaColor: "#a8d5bc" }, label: { show: false } },
+      emphasis: { itemStyle: { areaColor: "#a8d5bc" }, label: { show: true } },
     },
   });
   window.addEventListener("resize", () => chart.resize());
