@@ -3,7 +3,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.core.tables import Table
-from ecotown.core.templatetags.ecotown import thai_date
 from ecotown.criteria.models import Catalogue, Requirement
 
 
@@ -11,19 +10,11 @@ class CatalogueTable(Table):
     code = tables.Column(verbose_name=_("code"))
     version = tables.Column(verbose_name=_("version"))
     title = tables.Column(linkify=True, verbose_name=_("title"), order_by=("title_th",))
-    effective_date = tables.Column(verbose_name=_("effective date"))
     requirement_count = tables.Column(verbose_name=_("requirements"))
-    loaded = tables.Column(verbose_name=_("loaded"))
 
     class Meta(Table.Meta):
         model = Catalogue
         fields = ["code", "version", "title", "effective_date", "requirement_count", "loaded"]
-
-    def render_effective_date(self, value):
-        return thai_date(value)
-
-    def render_loaded(self, value):
-        return thai_date(value, "datetime")
 
 
 class RequirementTable(Table):

@@ -31,3 +31,12 @@ def test_the_province_list_is_in_thai_dictionary_order(client):
     names = [row.record.name_th for row in client.get("/provinces/?per_page=100").context["table"].page.object_list]
     assert names == thai_sorted(names)
     assert names[:2] == ["กระบี่", "กรุงเทพมหานคร"]
+
+
+@pytest.mark.django_db
+def test_dates_in_tables_are_in_the_buddhist_era(client):
+    from ecotown.criteria.testing import make_catalogue
+
+    make_catalogue()  # effective 1 Oct 2022
+    body = client.get("/criteria/").content.decode()
+    assert "1 ต.ค. 2565" in body
