@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import generic
 
@@ -59,7 +58,8 @@ class NeedsCatalogueMixin:
     """Export and import work on a catalogue: with none loaded, go back to the table, which says so."""
 
     def dispatch(self, request, *args, **kwargs):
-        if chosen_catalogue(request)[0] is None:
+        self.catalogue = chosen_catalogue(request)[0]
+        if self.catalogue is None:
             messages.warning(request, _("No criteria catalogue is loaded yet: there is nothing to export or import."))
             return redirect(table_url(self.area))
         return super().dispatch(request, *args, **kwargs)
@@ -81,7 +81,7 @@ class AreaTargetTableView(AreaTargetsMixin, generic.TemplateView):
         catalogue, catalogues = chosen_catalogue(self.request)
         requirements = progress.applicable_requirements(area, catalogue) if catalogue else []
         rows = progress.target_grid(area, requirements, DEFAULT_FISCAL_YEARS)
-        can_change = may(user, Target.permission_name("change")) and self._may_edit(user, area)
+        can_change = may(user, Target.permission_name("change"), area)
         if can_change and catalogue:
             self._link_cells(rows, area, catalogue)
         context.update(
@@ -109,18 +109,10 @@ class AreaTargetTableView(AreaTargetsMixin, generic.TemplateView):
                     query = f"requirement={cell.requirement.pk}&fiscal_year={cell.fiscal_year}"
                     cell.url = f"{add}?catalogue={catalogue.pk}&{query}"
 
-    @staticmethod
-    def _may_edit(user, area) -> bool:
-        areas = restrict_by_permission(Area.objects.filter(pk=area.pk), user, Target.permission_name("change"))
-        return areas.exists()
-
 
 class AreaTargetExportView(AreaTargetsMixin, NeedsCatalogueMixin, generic.View):
     def get(self, request, code):
-        catalogue, _catalogues = chosen_catalogue(request)
-        if catalogue is None:
-            raise Http404
-        exporter = AreaTargetExporter(self.area, catalogue)
+        exporter = AreaTargetExporter(self.area, self.catalogue)
         response = HttpResponse(exporter.to_xlsx(), content_type=exporter.content_type)
         response["Content-Disposition"] = f'attachment; filename="{exporter.filename}"'
         return response
@@ -132,13 +124,6 @@ class AreaTargetImportView(AreaTargetsMixin, NeedsCatalogueMixin, generic.FormVi
     action = "change"
     template_name = "targets/area_target_import.html"
     form_class = TargetImportForm
-
-    @cached_property
-    def catalogue(self):
-        catalogue = chosen_catalogue(self.request)[0]
-        if catalogue is None:
-            raise Http404
-        return catalogue
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
