@@ -19,6 +19,7 @@ from django_filters.views import FilterMixin
 from django_tables2 import SingleTableMixin
 
 from ecotown.accounts.scopes import assignments_of, may
+from ecotown.core.history import describe_history
 
 
 def refuse_without(request, permission: str):
@@ -194,21 +195,11 @@ class ObjectHistoryView(ScopedViewMixin, generic.DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        records = list(self.object.history.select_related("history_user").order_by("history_date", "history_id"))
-        changes = []
-        previous = None
-        for record in records:
-            delta = record.diff_against(previous).changes if previous is not None else []
-            changes.append({"record": record, "changes": [self._describe(change) for change in delta]})
-            previous = record
-        context["changes"] = list(reversed(changes))
+        records = self.object.history.select_related("history_user").order_by("history_date", "history_id")
+        context["changes"] = describe_history(self.model, records)
         context["history_tab"] = True
         context["history_url"] = object_url(self.object, "history")
         return context
-
-    def _describe(self, change):
-        field = self.model._meta.get_field(change.field)
-        return {"field": field.verbose_name, "old": change.old, "new": change.new}
 
 
 def healthz(request):

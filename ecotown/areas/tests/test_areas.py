@@ -117,3 +117,16 @@ def test_a_province_without_boundaries_shows_no_map(world, client):
     response = client.get(reverse("geo:province_detail", kwargs={"code": world.province_b.code}))
     assert response.context["boundary"] is None
     assert "area_map.js" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_history_tab_names_related_records_and_choices(world, client_for):
+    area = world.area_a1
+    area.kind = "industrial_estate"
+    area.province = world.province_b
+    area.save()
+    response = client_for(world.diw_admin).get(reverse("areas:area_history", kwargs={"pk": area.pk}))
+    changes = {str(change["field"]): change for item in response.context["changes"] for change in item["changes"]}
+    assert changes["จังหวัด"]["old"] == str(world.province_a)
+    assert changes["จังหวัด"]["new"] == str(world.province_b)
+    assert changes["ประเภทพื้นที่"]["new"] == "นิคมอุตสาหกรรม สวนอุตสาหกรรม หรือเขตอุตสาหกรรม"
