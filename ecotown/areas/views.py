@@ -93,7 +93,6 @@ class AreaContactEditView(AreaContactMixin, core.ObjectEditView):
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        form.fields["area"].queryset = Area.objects.for_user(self.request.user, "change")
         form.fields["area"].empty_label = _("Choose the area")
         return form
 

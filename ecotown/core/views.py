@@ -18,7 +18,7 @@ from django.views import generic
 from django_filters.views import FilterMixin
 from django_tables2 import SingleTableMixin
 
-from ecotown.accounts.scopes import assignments_of, may
+from ecotown.accounts.scopes import assignments_of, may, restrict_by_permission
 from ecotown.core.history import describe_history
 
 
@@ -147,6 +147,15 @@ class ObjectEditView(ScopedViewMixin, generic.UpdateView):
         if "pk" not in self.kwargs:
             return self.model()
         return super().get_object(queryset)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # Offer only the provinces, areas... the user may work on here: the rest would be refused on save anyway.
+        for field in form.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and getattr(queryset.model, "scope_lookups", None):
+                field.queryset = restrict_by_permission(queryset, self.request.user, self.permission())
+        return form
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -110,3 +110,9 @@ def test_a_reset_link_sets_a_new_password_once(client):
     client.post(reverse("accounts:logout"))
     used_again = client.get(path, follow=True)
     assert not used_again.context["validlink"]
+
+
+def test_an_officer_is_offered_only_the_areas_and_province_they_manage(world, client_for):
+    form = client_for(world.officer_a).get(reverse("accounts:roleassignment_add")).context["form"]
+    assert set(form.fields["area"].queryset) == {world.area_a1, world.area_a2}
+    assert list(form.fields["province"].queryset) == [world.province_a]

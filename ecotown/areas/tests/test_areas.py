@@ -130,3 +130,10 @@ def test_the_history_tab_names_related_records_and_choices(world, client_for):
     assert changes["จังหวัด"]["old"] == str(world.province_a)
     assert changes["จังหวัด"]["new"] == str(world.province_b)
     assert changes["ประเภทพื้นที่"]["new"] == "นิคมอุตสาหกรรม สวนอุตสาหกรรม หรือเขตอุตสาหกรรม"
+
+
+@pytest.mark.django_db
+def test_an_officer_is_offered_only_their_province_and_its_districts(world, client_for):
+    form = client_for(world.officer_a).get(reverse("areas:area_add")).context["form"]
+    assert list(form.fields["province"].queryset) == [world.province_a]
+    assert {d.province_id for d in form.fields["districts"].queryset} == {world.province_a.pk}
