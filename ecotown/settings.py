@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
     "django_filters",
@@ -45,10 +44,12 @@ INSTALLED_APPS = [
     "ecotown.areas",
     "ecotown.criteria",
     "ecotown.targets",
+    "ecotown.engagement",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ecotown.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ecotown.core.middleware.ThaiFirstLocaleMiddleware",
@@ -95,8 +96,15 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "ecotown.sqlite3",
-            # WAL lets the web server read while the task worker writes.
-            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"},
+            # WAL lets the web server read while the task worker writes; IMMEDIATE transactions take the write lock
+            # up front and `timeout` makes a writer wait for it (up to 20 s) instead of failing with "database is
+            # locked" when many save at once. SQLite serialises writers: docs/configuration.md says when to move
+            # to PostgreSQL.
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": env_int("SQLITE_TIMEOUT", 20),
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -106,7 +114,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
     "ecotown.accounts.backends.UsernameOrEmailBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -119,12 +126,24 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Login throttling: five failures for one username from one address lock that pair for 15 minutes.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# Login throttling (accounts.throttling, docs/security.md): five failures for one account from one address lock
+# that pair for 15 minutes; twenty from anywhere make every further attempt on the account wait 1, 2, 4 ...
+# seconds, at most five minutes. Refused attempts are not counted, so hammering does not make a lock longer.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "ecotown.accounts.throttling.LoginThrottle"
+LOGIN_BACKOFF_THRESHOLD = env_int("LOGIN_BACKOFF_THRESHOLD", 20, minimum=1)
+LOGIN_BACKOFF_MAX_SECONDS = env_int("LOGIN_BACKOFF_MAX_SECONDS", 300, minimum=1)
+# Failures count per account however its name is typed (accounts.throttling); a refusal says how long to wait.
+AXES_USERNAME_CALLABLE = "ecotown.accounts.throttling.login_key"
+AXES_LOCKOUT_CALLABLE = "ecotown.accounts.throttling.lockout_response"
+# Behind a TLS proxy every request comes from the proxy's address: the client's is the one the proxy appends to
+# X-Forwarded-For. Set the number of proxies in front of the application (0: none, REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "ecotown.accounts.throttling.client_address"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "th"
@@ -151,6 +170,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+# Evidence files live outside any URL and are served only through a scope-checked view (core.evidence).
+EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT", str(VAR_DIR / "evidence")))
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 20) * 1024 * 1024
+# A request body above this is refused with 413 before it is read (core.middleware.RequestSizeLimitMiddleware).
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_MB", 25) * 1024 * 1024
 
 EMAIL_BACKEND_PATH = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
@@ -176,12 +200,23 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["ecotown.core.api.permissions.ScopedObjectPermission"],
+    # JSON only: the browsable API's pages and forms are for development (/api/docs/ documents the API).
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
+    "DEFAULT_PARSER_CLASSES": [
+        "ecotown.core.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "ecotown.core.api.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "ecotown.core.api.pagination.StandardPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "ecotown.core.api.exceptions.exception_handler",
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {
@@ -195,6 +230,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
+# History reasons cite decisions ("มติที่ประชุมครั้งที่ 2/2569 ...") and may be longer than 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 PAGINATE_BY = env_int("PAGINATE_BY", 25)
 
 SECURE_CSP = {

@@ -1,27 +1,28 @@
+"""Each app with a `url_prefix` on its AppConfig brings its `urls` (and `api.urls`, when it has one)."""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import obtain_auth_token
 
+from ecotown.accounts.api.views import ObtainTokenView
 from ecotown.core.views import healthz
 
+APP_CONFIGS = [config for config in apps.get_app_configs() if getattr(config, "url_prefix", None) is not None]
+
 api_urlpatterns = [
-    path("", include("ecotown.geo.api.urls")),
-    path("", include("ecotown.accounts.api.urls")),
-    path("", include("ecotown.areas.api.urls")),
-    path("", include("ecotown.criteria.api.urls")),
-    path("", include("ecotown.targets.api.urls")),
+    path("", include(f"{config.name}.api.urls"))
+    for config in APP_CONFIGS
+    if find_spec(f"{config.name}.api") and find_spec(f"{config.name}.api.urls")
 ]
 
 urlpatterns = [
-    path("", include("ecotown.core.urls")),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/", include("ecotown.accounts.urls")),
-    path("provinces/", include("ecotown.geo.urls")),
-    path("areas/", include("ecotown.areas.urls")),
-    path("criteria/", include("ecotown.criteria.urls")),
-    path("targets/", include("ecotown.targets.urls")),
-    path("api/token/", obtain_auth_token, name="api-token"),
+    *(path(config.url_prefix, include(import_module(f"{config.name}.urls"))) for config in APP_CONFIGS),
+    path("api/token/", ObtainTokenView.as_view(), name="api-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include((api_urlpatterns, "api"))),

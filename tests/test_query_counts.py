@@ -3,8 +3,9 @@
 import pytest
 
 from ecotown.accounts.choices import Role
+from ecotown.accounts.testing import assign, make_user
+from ecotown.areas.testing import make_area
 from ecotown.core.dates import current_fiscal_year
-from ecotown.core.testing import assign, make_area, make_user
 from ecotown.criteria.testing import make_catalogue, make_requirements
 from ecotown.targets.testing import make_target
 
@@ -29,7 +30,7 @@ def grow(world, factor: int) -> None:
         for province in (world.province_a, world.province_b):
             area = make_area(province)
             area.districts.set(province.districts.all()[:3])
-            assign(make_user(), Role.AREA_SECRETARY, area=area)
+            assign(make_user(), Role.AREA_SECRETARY, area)
 
 
 @pytest.mark.parametrize("url", LISTS)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,6 +7,10 @@ class CoreConfig(AppConfig):
     name = "ecotown.core"
     label = "core"
     verbose_name = _("Core")
+    url_prefix = ""
 
     def ready(self):
-        from ecotown.core import thai  # noqa: F401  (registers the Thai collation on SQLite connections)
+        from ecotown.core import checks, thai  # noqa: F401  (system checks; the Thai collation on SQLite)
+
+        # Each app grants its permissions to roles in its rules.py (core.scopes.grant).
+        autodiscover_modules("rules")

@@ -13,6 +13,9 @@ from django.utils import translation
 BE_OFFSET = 543
 # A typed year above this is read as B.E.: no record in this programme predates C.E. 2400 (= B.E. 2943).
 BE_THRESHOLD = 2400
+# Years a record of this programme can carry. A typed B.E. year outside them (2469 for 2569, say) is a typo,
+# refused with the year read rather than stored as C.E. 1926.
+PLAUSIBLE_BE = (2500, 2700)
 
 MONTHS_TH = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -31,9 +34,24 @@ def to_be(year_ce: int) -> int:
     return year_ce + BE_OFFSET
 
 
+class ImplausibleYear(ValueError):
+    """A date whose year cannot belong to this programme; `year_be` is the B.E. year it would mean."""
+
+    def __init__(self, text, year_be: int):
+        super().__init__(text)
+        self.year_be = year_be
+
+
 def to_ce(year: int) -> int:
     """A year typed by a user, in either era, as C.E."""
     return year - BE_OFFSET if year > BE_THRESHOLD else year
+
+
+def check_plausible(year_ce: int, text: str = "") -> int:
+    year_be = to_be(year_ce)
+    if not PLAUSIBLE_BE[0] <= year_be <= PLAUSIBLE_BE[1]:
+        raise ImplausibleYear(text or str(year_be), year_be)
+    return year_ce
 
 
 def format_be(value, style: str = "short", language: str | None = None) -> str:
@@ -72,7 +90,17 @@ def parse_date(text: str) -> datetime.date:
         day, year = first, last
     if year < 100:
         raise ValueError(text)
-    return datetime.date(to_ce(year), month, day)
+    return datetime.date(check_plausible(to_ce(year), text), month, day)
+
+
+def local_date(value: datetime.date) -> datetime.date:
+    """The Bangkok date of a date or date-time: an aware date-time is converted first, so that 1 October
+    00:30 ICT (30 September 17:30 UTC) is 1 October."""
+    if isinstance(value, datetime.datetime):
+        from django.utils import timezone
+
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
 
 
 def to_date(value) -> datetime.date | None:
@@ -80,14 +108,15 @@ def to_date(value) -> datetime.date | None:
     if value in (None, ""):
         return None
     if isinstance(value, datetime.datetime):
-        return value.date()
+        return local_date(value)
     if isinstance(value, datetime.date):
         return value
     return parse_date(str(value))
 
 
 def fiscal_year(value: datetime.date) -> int:
-    """The Thai fiscal year (B.E.) a date falls in."""
+    """The Thai fiscal year (B.E.) a date (or date-time, read in Bangkok time) falls in."""
+    value = local_date(value)
     year_be = to_be(value.year)
     return year_be + 1 if value.month >= 10 else year_be
 

@@ -55,6 +55,7 @@ class BuddhistDateField(forms.DateField):
     widget = BuddhistDateInput
     default_error_messages = {
         "invalid": _("Enter a date as day/month/year, e.g. 22/11/2569 (B.E.) or 22/11/2026 (C.E.)."),
+        "implausible": _("The year reads as B.E. {year}, which cannot be right here. Check the year (e.g. 2569)."),
     }
 
     def to_python(self, value):
@@ -62,5 +63,47 @@ class BuddhistDateField(forms.DateField):
             return None
         try:
             return dates.to_date(value)
+        except dates.ImplausibleYear as error:
+            message = self.error_messages["implausible"].format(year=error.year_be)
+            raise forms.ValidationError(message, code="implausible") from None
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class RevisionField(forms.IntegerField):
+    """The revision an edit form started from (core.models.EcoTownModel.revision), sent back on save."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=0, required=True, **kwargs)
+
+
+class BuddhistDateTimeWidget(forms.MultiWidget):
+    def __init__(self, attrs=None):
+        time = forms.TimeInput(attrs={"placeholder": "09:30", "inputmode": "numeric"}, format="%H:%M")
+        super().__init__([BuddhistDateInput(), time], attrs)
+
+    def decompress(self, value):
+        if not value:
+            return [None, None]
+        from django.utils import timezone
+
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return [local.date(), local.time()]
+
+
+class BuddhistDateTimeField(forms.MultiValueField):
+    """A date in either era and a time (22/11/2569, 09:30), read in Bangkok time."""
+
+    widget = BuddhistDateTimeWidget
+
+    def __init__(self, **kwargs):
+        super().__init__((BuddhistDateField(), forms.TimeField()), require_all_fields=True, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or data_list[0] is None or data_list[1] is None:
+            return None
+        from django.utils import timezone
+
+        return timezone.make_aware(datetime.datetime.combine(*data_list))

@@ -1,65 +1,16 @@
-"""Test helpers: plain `make_*` functions and the named personas every permission test uses.
-
-Province A is Pathum Thani (13) with two areas; province B is Rayong (21) with one. Each persona holds one role:
-    diw_admin            DIW administrator, national
-    officer_a, officer_b provincial industry officers of A and of B
-    secretary_a1         area secretariat of area A1
-    auditor_a1           internal auditor of area A1
-    external_auditor     external auditor (no assessment assigned yet)
-    operator             factory operator (no factory linked yet)
-    consultant           consultant (no engagement yet)
-    public               a signed-in member of the public
-    anonymous            nobody signed in
-"""
+"""The test world: provinces, areas, personas and whatever later apps hang on them, built from the steps each
+app registers (core.registry `add_world_step`). Core knows none of the apps that fill it."""
 
 from dataclasses import dataclass, field
-from itertools import count
 
-from ecotown.accounts.choices import Role
-from ecotown.accounts.models import RoleAssignment, User
-from ecotown.areas.choices import AreaKind
-from ecotown.areas.models import Area
-from ecotown.geo.models import Province
-
-PASSWORD = "correct-horse-battery-staple"
-PROVINCE_A, PROVINCE_B = "13", "21"
-_numbers = count(1)
-
-
-def make_user(username: str | None = None, **fields) -> User:
-    username = username or f"user{next(_numbers)}"
-    user = User(username=username, email=fields.pop("email", f"{username}@example.go.th"), **fields)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
-def assign(user: User, role: Role, *, province=None, area=None) -> RoleAssignment:
-    assignment = RoleAssignment.objects.create(user=user, role=role, province=province, area=area)
-    user.__dict__.pop("_ecotown_assignments", None)
-    return assignment
-
-
-def make_area(province: Province | str, code: str | None = None, **fields) -> Area:
-    if isinstance(province, str):
-        province = Province.objects.get(code=province)
-    code = code or f"area-{next(_numbers)}"
-    fields.setdefault("name_th", f"พื้นที่ {code}")
-    fields.setdefault("name_en", f"Area {code}")
-    fields.setdefault("kind", AreaKind.DISTRICT)
-    return Area.objects.create(province=province, code=code, **fields)
+from ecotown.core.registry import registry
 
 
 @dataclass
 class World:
-    """The provinces, areas and personas of a permission test."""
+    """Named objects of a test: `world.area_a1`, `world.users["officer_a"]` or `world.officer_a`."""
 
-    province_a: Province
-    province_b: Province
-    area_a1: Area
-    area_a2: Area
-    area_b1: Area
-    users: dict[str, User | None] = field(default_factory=dict)
+    users: dict = field(default_factory=dict)
 
     def __getattr__(self, name):
         users = self.__dict__.get("users", {})
@@ -68,36 +19,90 @@ class World:
         raise AttributeError(name)
 
 
-PERSONAS = (
-    "diw_admin", "officer_a", "officer_b", "secretary_a1", "auditor_a1",
-    "external_auditor", "operator", "consultant", "public", "anonymous",
-)  # fmt: skip
-
-
-def build_world() -> World:
-    province_a = Province.objects.get(code=PROVINCE_A)
-    province_b = Province.objects.get(code=PROVINCE_B)
-    world = World(
-        province_a=province_a,
-        province_b=province_b,
-        area_a1=make_area(province_a, "pte-a1", name_th="ตำบลบางกะดี", name_en="Bang Kadi"),
-        area_a2=make_area(province_a, "pte-a2", name_th="อำเภอลาดหลุมแก้ว", name_en="Lat Lum Kaeo"),
-        area_b1=make_area(province_b, "ryg-b1", name_th="เขตควบคุมมลพิษระยอง", name_en="Rayong PCZ"),
-    )
-    grants = {
-        "diw_admin": (Role.DIW_ADMIN, {}),
-        "officer_a": (Role.PROVINCIAL_OFFICER, {"province": province_a}),
-        "officer_b": (Role.PROVINCIAL_OFFICER, {"province": province_b}),
-        "secretary_a1": (Role.AREA_SECRETARY, {"area": world.area_a1}),
-        "auditor_a1": (Role.INTERNAL_AUDITOR, {"area": world.area_a1}),
-        "external_auditor": (Role.EXTERNAL_AUDITOR, {}),
-        "operator": (Role.FACTORY_OPERATOR, {}),
-        "consultant": (Role.CONSULTANT, {}),
-        "public": (Role.PUBLIC, {}),
-    }
-    for name, (role, scope) in grants.items():
-        user = make_user(name)
-        assign(user, role, **scope)
-        world.users[name] = user
-    world.users["anonymous"] = None
+def build_world(*, full: bool = False) -> World:
+    """The provinces, areas and personas; with `full`, also every app's sample records (a catalogue, targets,
+    contacts...) that the permission matrix requests."""
+    world = World()
+    steps = registry.world_steps + (registry.world_extra_steps if full else [])
+    for step in sorted(steps, key=lambda step: step.order):
+        step.run(world)
     return world
+
+
+# -- the permission matrix ---------------------------------------------------------------------------------------
+#
+# Each app lists its rows in <app>/tests/permission_rows.py (ROWS); tests/test_permission_matrix.py runs them all
+# against one world built once, and fails when a route or one of its methods has no row.
+
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# The time a hostile input may take to be refused, in tests: far below what the unbounded versions took (56 s for
+# an alias bomb, 31 s for a number), with room for a loaded two-core CI machine. benchmarks/ record the real time.
+HOSTILE_SECONDS = 5
+REFUSED = (401, 403, 404, 405)
+
+
+@dataclass(frozen=True)
+class Row:
+    """(persona, method, route) → expected status, with the data sent and the effect checked afterwards.
+
+    `target` is a world attribute whose pk fills the route's `pk` (or a callable(world) giving the URL kwargs);
+    `data` a dict or callable(world); `check` a callable(world) → bool run after the request: the change a
+    successful write makes, or the absence of one after a refused write (escalation, out of scope).
+    """
+
+    persona: str
+    method: str
+    route: str
+    expected: int
+    target: object = None
+    data: object = None
+    check: object = None
+    query: str = ""
+
+    def __str__(self):
+        return f"{self.persona} {self.method} {self.route}"
+
+    def kwargs(self, world) -> dict:
+        if self.target is None:
+            return {}
+        if callable(self.target):
+            return self.target(world)
+        return {"pk": getattr(world, self.target).pk}
+
+    def payload(self, world):
+        return self.data(world) if callable(self.data) else (self.data or {})
+
+
+def rows(method: str, route: str, expected: dict, **options) -> list[Row]:
+    """One row per persona of `expected` ({persona: status})."""
+    return [Row(persona, method, route, status, **options) for persona, status in expected.items()]
+
+
+def all_routes() -> dict[str, set[str]]:
+    """Every named route of the site (`namespace:name`) with the methods it answers (GET and the writes)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found: dict[str, set[str]] = {}
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                found.setdefault(namespace + pattern.name, set()).update(_methods(pattern.callback))
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def _methods(callback) -> set[str]:
+    actions = getattr(callback, "actions", None)
+    if actions:  # a DRF viewset route
+        return {method.upper() for method in actions} & {"GET", *WRITE_METHODS}
+    view_class = getattr(callback, "view_class", None)
+    if view_class is None:  # a function view: GET unless the test says otherwise
+        return {"GET"}
+    # Pages are read with GET and written with POST (a class-based view's put/delete are not used by forms).
+    allowed = set(view_class.http_method_names)
+    return {method.upper() for method in ("get", "post") if method in allowed and hasattr(view_class, method)}

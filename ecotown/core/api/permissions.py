@@ -1,6 +1,6 @@
 from rest_framework import permissions
 
-from ecotown.accounts.scopes import may
+from ecotown.core.scopes import may
 
 ACTION_BY_METHOD = {
     "GET": "view",

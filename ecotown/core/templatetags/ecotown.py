@@ -19,7 +19,7 @@ def buddhist_year(value):
     """A C.E. year or date as its B.E. year."""
     if value in (None, ""):
         return ""
-    year = value if isinstance(value, int) else value.year
+    year = value if isinstance(value, int) else dates.local_date(value).year
     return dates.to_be(year)
 
 
@@ -33,3 +33,11 @@ def fiscal_year(value):
 def verbose_name(obj, plural=False):
     meta = obj._meta
     return meta.verbose_name_plural if plural else meta.verbose_name
+
+
+@register.filter
+def make_list_of_values(value):
+    """A bound field's value as a list, for hidden inputs that carry a form to a confirmation step."""
+    if isinstance(value, list | tuple):
+        return [item for item in value if item not in (None, "")]
+    return [value] if value not in (None, "") else []

@@ -50,3 +50,37 @@ def test_the_fiscal_year_starts_on_1_october(day, year):
 
 def test_fiscal_year_bounds():
     assert dates.fiscal_year_bounds(2569) == (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+
+
+@pytest.mark.parametrize(
+    ("moment", "year"),
+    [
+        # 1 October 00:30 in Bangkok is still 30 September in UTC: the fiscal year is the new one.
+        ("2025-10-01T00:30:00+07:00", 2569),
+        ("2025-09-30T23:59:00+07:00", 2568),
+        # 1 January 03:00 in Bangkok is 31 December in UTC: the B.E. year is the new one.
+        ("2026-01-01T03:00:00+07:00", 2569),
+    ],
+)
+def test_aware_date_times_are_read_in_bangkok_time(moment, year):
+    value = datetime.datetime.fromisoformat(moment).astimezone(datetime.UTC)
+    assert dates.fiscal_year(value) == year
+
+
+def test_the_buddhist_year_filter_reads_bangkok_time():
+    from ecotown.core.templatetags.ecotown import buddhist_year
+
+    new_year = datetime.datetime(2025, 12, 31, 20, 0, tzinfo=datetime.UTC)  # 03:00 on 1 January in Bangkok
+    assert buddhist_year(new_year) == 2569
+
+
+def test_to_date_reads_bangkok_time():
+    value = datetime.datetime(2025, 9, 30, 17, 30, tzinfo=datetime.UTC)  # 1 October 00:30 in Bangkok
+    assert dates.to_date(value) == datetime.date(2025, 10, 1)
+
+
+@pytest.mark.parametrize("typed", ["22/11/2469", "2469-11-22", "01/01/2999"])
+def test_an_implausible_buddhist_year_is_refused_with_the_year_read(typed):
+    field = BuddhistDateField()
+    with pytest.raises(Exception, match=r"2469|2999"):
+        field.clean(typed)
