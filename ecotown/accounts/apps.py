@@ -6,3 +6,26 @@ class AccountsConfig(AppConfig):
     name = "ecotown.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")
+    url_prefix = "accounts/"
+
+    def ready(self):
+        from ecotown.accounts import demo, home, testing
+        from ecotown.accounts.choices import ROLE_SCOPE, STAFF_ROLES, Role
+        from ecotown.core import scopes
+        from ecotown.core.registry import MenuEntry, Panel, Step, registry
+
+        scopes.configure(
+            scope_kinds=ROLE_SCOPE,
+            all_powerful=Role.DIW_ADMIN,
+            public=Role.PUBLIC,
+            staff=STAFF_ROLES,
+            load_assignments=lambda user: user.role_assignments.in_force().select_related("province", "area"),
+        )
+        registry.add_menu(
+            MenuEntry(
+                _("Users and roles"), "accounts:roleassignment_list", "people", 90, "accounts.view_roleassignment"
+            )
+        )
+        registry.add_panel("home", Panel("accounts/home_card.html", home.roles_card, order=10))
+        registry.add_demo_step(Step("accounts", demo.seed_accounts, order=20))
+        registry.add_world_step(Step("personas", testing.add_personas, order=20))

@@ -2,11 +2,13 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ecotown.accounts.choices import Role, ScopeKind
-from ecotown.core.models import EcoTownModel
+from ecotown.core.models import EcoTownModel, ScopedQuerySet
+from ecotown.core.scopes import Scope
 
 
 class User(AbstractUser):
@@ -16,6 +18,11 @@ class User(AbstractUser):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     position = models.CharField(_("position"), max_length=200, blank=True)
     phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    pending_email = models.EmailField(
+        _("new e-mail address awaiting confirmation"),
+        blank=True,
+        help_text=_("Used to sign in and to match only after its owner confirms it from the link sent there."),
+    )
 
     objects = UserManager()
     history = HistoricalRecords(excluded_fields=["last_login", "password"])
@@ -37,8 +44,46 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
+# Where each scope kind's object is held on a RoleAssignment. A new kind is one line here, its foreign key
+# below and a migration: clean(), the constraints and `scope_object` follow from this table.
+SCOPE_FIELDS = {ScopeKind.PROVINCE: "province", ScopeKind.AREA: "area"}
+
+
+def _unique_per_scope():
+    nothing = models.Q(**{f"{name}__isnull": True for name in SCOPE_FIELDS.values()})
+    message = _("This user already holds this role here.")
+    # One constraint per kind rather than nulls_distinct=False, which SQLite cannot enforce.
+    return [
+        models.UniqueConstraint(
+            fields=["user", "role"],
+            condition=nothing,
+            name="accounts_roleassignment_unique_user_role_national",
+            violation_error_message=message,
+        ),
+        *(
+            models.UniqueConstraint(
+                fields=["user", "role", name],
+                condition=models.Q(**{f"{name}__isnull": False}),
+                name=f"accounts_roleassignment_unique_user_role_{name}",
+                violation_error_message=message,
+            )
+            for name in SCOPE_FIELDS.values()
+        ),
+    ]
+
+
+class RoleAssignmentQuerySet(ScopedQuerySet):
+    def in_force(self, day=None):
+        """Assignments valid on `day` (today): an expired or future assignment grants nothing."""
+        day = day or timezone.localdate()
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=day),
+        )
+
+
 class RoleAssignment(EcoTownModel):
-    """A role given to a user at one point of the scope path (บทบาทและขอบเขต).
+    """A role given to a user at one point of the scope path (บทบาทและขอบเขต), for a period.
 
     Which object fills the scope depends on the role (Role.scope_kind): a provincial officer holds a province,
     an area secretary an area. A user may hold several assignments, e.g. officer of two provinces.
@@ -56,45 +101,28 @@ class RoleAssignment(EcoTownModel):
     )
     area = models.ForeignKey(
         "areas.Area",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="role_assignments",
         verbose_name=_("area"),
     )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Empty: until the role is taken away.")
+    )
 
     # A provincial officer manages the assignments of their province and of the areas in it.
-    scope_lookups = {
-        ScopeKind.PROVINCE: ["province", "area__province"],
-        ScopeKind.AREA: ["area"],
-    }
+    scope = Scope.root(province=["province", "area__province"], area="area")
+    select_related_fields = ("user", "province", "area")
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("role assignment")
         verbose_name_plural = _("role assignments")
         ordering = ["user__username", "role"]
-        # One assignment per user, role and scope object. Three partial constraints rather than
-        # nulls_distinct=False, which SQLite cannot enforce.
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "role"],
-                condition=models.Q(province__isnull=True, area__isnull=True),
-                name="accounts_roleassignment_unique_user_role_national",
-                violation_error_message=_("This user already holds this role here."),
-            ),
-            models.UniqueConstraint(
-                fields=["user", "role", "province"],
-                condition=models.Q(province__isnull=False),
-                name="accounts_roleassignment_unique_user_role_province",
-                violation_error_message=_("This user already holds this role here."),
-            ),
-            models.UniqueConstraint(
-                fields=["user", "role", "area"],
-                condition=models.Q(area__isnull=False),
-                name="accounts_roleassignment_unique_user_role_area",
-                violation_error_message=_("This user already holds this role here."),
-            ),
-        ]
+        constraints = _unique_per_scope()
 
     def __str__(self):
         scope = self.scope_object
@@ -106,21 +134,29 @@ class RoleAssignment(EcoTownModel):
 
     @property
     def scope_object(self):
-        return {ScopeKind.PROVINCE: self.province, ScopeKind.AREA: self.area}.get(self.scope_kind)
+        name = SCOPE_FIELDS.get(self.scope_kind)
+        return getattr(self, name) if name else None
 
     @property
     def scope_id(self):
-        return {ScopeKind.PROVINCE: self.province_id, ScopeKind.AREA: self.area_id}.get(self.scope_kind)
+        name = SCOPE_FIELDS.get(self.scope_kind)
+        return getattr(self, f"{name}_id") if name else None
 
     def clean(self):
         if not self.role:
             return
-        kind = self.scope_kind
-        if kind == ScopeKind.PROVINCE and not self.province_id:
-            raise ValidationError({"province": _("A provincial officer needs a province.")})
-        if kind == ScopeKind.AREA and not self.area_id:
-            raise ValidationError({"area": _("This role is given for one area: choose the area.")})
-        if kind != ScopeKind.PROVINCE and self.province_id:
-            raise ValidationError({"province": _("This role is not given per province: leave it empty.")})
-        if kind != ScopeKind.AREA and self.area_id:
-            raise ValidationError({"area": _("This role is not given per area: leave it empty.")})
+        errors = {}
+        for kind, name in SCOPE_FIELDS.items():
+            given = getattr(self, f"{name}_id") is not None
+            if kind == self.scope_kind and not given:
+                errors[name] = _("This role is given for one {place}: choose it.").format(
+                    place=self._meta.get_field(name).verbose_name
+                )
+            elif kind != self.scope_kind and given:
+                errors[name] = _("This role is not given per {place}: leave it empty.").format(
+                    place=self._meta.get_field(name).verbose_name
+                )
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            errors["valid_until"] = _("The end of the period comes before its start.")
+        if errors:
+            raise ValidationError(errors)

@@ -2,6 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from ecotown.accounts import views
+from ecotown.accounts.models import RoleAssignment
+from ecotown.core.routes import object_routes
 
 app_name = "accounts"
 
@@ -26,10 +28,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
         name="password_reset_complete",
     ),
-    path("roles/", views.RoleAssignmentListView.as_view(), name="roleassignment_list"),
-    path("roles/add/", views.RoleAssignmentEditView.as_view(), name="roleassignment_add"),
-    path("roles/<int:pk>/", views.RoleAssignmentDetailView.as_view(), name="roleassignment_detail"),
-    path("roles/<int:pk>/edit/", views.RoleAssignmentEditView.as_view(), name="roleassignment_edit"),
-    path("roles/<int:pk>/delete/", views.RoleAssignmentDeleteView.as_view(), name="roleassignment_delete"),
-    path("roles/<int:pk>/history/", views.RoleAssignmentHistoryView.as_view(), name="roleassignment_history"),
+    path("email/confirm/<str:token>/", views.EmailConfirmView.as_view(), name="email_confirm"),
+    *object_routes(RoleAssignment, views, "roles/"),
 ]

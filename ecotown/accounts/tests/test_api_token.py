@@ -1,6 +1,6 @@
 import pytest
 
-from ecotown.core.testing import PASSWORD
+from ecotown.accounts.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

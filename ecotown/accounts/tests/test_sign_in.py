@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from ecotown.accounts.choices import Role
 from ecotown.accounts.models import RoleAssignment, User
-from ecotown.core.testing import PASSWORD, make_user
+from ecotown.accounts.testing import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +56,15 @@ def test_password_validators_refuse_a_weak_password(client):
 
 def test_an_officer_invites_a_new_area_secretary(world, client_for, django_capture_on_commit_callbacks):
     client = client_for(world.officer_a)
+    data = {"email": "new.secretary@example.go.th", "full_name": "มาลี ดีงาม", "role": Role.AREA_SECRETARY,
+            "area": world.area_a2.pk}  # fmt: skip
+    confirmation = client.post(reverse("accounts:roleassignment_add"), data)
+    assert confirmation.status_code == 200
+    assert "Confirm" in confirmation.content.decode() or "ยืนยัน" in confirmation.content.decode()
+    assert not User.objects.filter(email="new.secretary@example.go.th").exists()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-        reverse("accounts:roleassignment_add"),
-            {"email": "new.secretary@example.go.th", "full_name": "มาลี ดีงาม", "role": Role.AREA_SECRETARY,
-             "area": world.area_a2.pk},
-        )  # fmt: skip
-    assert response.status_code == 302, response.context["form"].errors
+        response = client.post(reverse("accounts:roleassignment_add"), {**data, "confirm": "1"})
+    assert response.status_code == 302
     user = User.objects.get(email="new.secretary@example.go.th")
     assert user.first_name == "มาลี"
     assert not user.has_usable_password()
