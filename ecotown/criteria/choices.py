@@ -20,3 +20,11 @@ class TargetKind(models.TextChoices):
 class Wording(models.TextChoices):
     OFFICIAL = "official", _("Official")
     PROVISIONAL = "provisional", _("Provisional")
+
+
+class CatalogueStatus(models.TextChoices):
+    """A catalogue version's life: uploaded as a draft, in force for the fiscal years it governs, retired."""
+
+    DRAFT = "draft", _("Draft")
+    IN_FORCE = "in_force", _("In force")
+    RETIRED = "retired", _("Retired")

@@ -4,27 +4,28 @@ Two steps, so a page can show a preview between them:
     plan = plan_catalogue(content)      # parse, validate, compare with what is loaded; writes nothing
     catalogue = apply_plan(plan, acting_user=user)   # one transaction
 Every error carries the line of the file it comes from, and all errors are reported at once: the people who
-write catalogues fix a file in one round, not one error at a time.
+write catalogues fix a file in one round, not one error at a time (up to 100 of them). The YAML reading and its
+limits are in safe_yaml.py, the schema and its messages in catalogue_schema.py.
 """
 
 import datetime
 import hashlib
-import json
+import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
-import jsonschema
-import yaml
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from ecotown.criteria.choices import RequirementKind
+from ecotown.core.dates import fiscal_year
+from ecotown.criteria import services
+from ecotown.criteria.catalogue_schema import schema_errors, where
+from ecotown.criteria.choices import CatalogueStatus, RequirementKind
 from ecotown.criteria.compare import Comparison, compare, snapshot_of_catalogue, snapshot_of_data
 from ecotown.criteria.models import Catalogue, Dimension, Level, Requirement
+from ecotown.criteria.safe_yaml import line_of, quoted, read_yaml
 
-SCHEMA_PATH = Path(__file__).with_name("catalogue.schema.json")
 MAX_SIZE = 2 * 1024 * 1024
+MAX_ERRORS = 100  # a file built to fail everywhere gets its first hundred errors, not a page of 100,000
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +47,7 @@ class Plan:
     existing: Catalogue | None = None  # the same file is already loaded
     previous: Catalogue | None = None  # the latest loaded version with the same code
     comparison: Comparison | None = None
+    errors_left_out: bool = False
 
     @property
     def is_valid(self) -> bool:
@@ -56,165 +58,28 @@ class Plan:
         return self.is_valid and self.existing is not None
 
     def error(self, line: int, message: str) -> None:
-        self.errors.append(CatalogueError(line, message))
-
-
-# -- YAML with line numbers --------------------------------------------------------------------------------
-
-
-class _Mapping(dict):
-    """A YAML mapping that remembers its line and the line of each key."""
-
-    line = 1
-    lines: dict
-
-
-class _Sequence(list):
-    line = 1
-    lines: list
-
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_BaseLoader):
-    """A safe loader that records lines, keeps dates as text (the schema checks them) and spots duplicate keys."""
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.duplicates: list[tuple[int, object]] = []
-
-
-def _construct_mapping(loader, node):
-    loader.flatten_mapping(node)
-    mapping = _Mapping()
-    mapping.line, mapping.lines = node.start_mark.line + 1, {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in mapping:
-            loader.duplicates.append((line, key))
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = line
-    return mapping
-
-
-def _construct_sequence(loader, node):
-    sequence = _Sequence(loader.construct_object(child, deep=True) for child in node.value)
-    sequence.line, sequence.lines = node.start_mark.line + 1, [child.start_mark.line + 1 for child in node.value]
-    return sequence
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
-
-
-def line_of(data, path) -> int:
-    """The line of the value at `path` (keys and indexes), or of the nearest enclosing one that exists."""
-    line, node = getattr(data, "line", 1), data
-    for part in path:
-        if (isinstance(node, _Mapping) and part in node) or (
-            isinstance(node, _Sequence) and isinstance(part, int) and part < len(node)
-        ):
-            line, node = node.lines[part], node[part]
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(CatalogueError(line, message))
         else:
-            break
-    return line
+            self.errors_left_out = True
 
 
-def _yaml_context(context: str) -> str:
-    """PyYAML's "while parsing a flow sequence" as "flow sequence"."""
-    for prefix in ("while ", "parsing ", "scanning ", "a ", "an "):
-        context = context.removeprefix(prefix)
-    return context
+# -- YAML with line numbers (safe_yaml.py) -----------------------------------------------------------------
 
 
 def _read_yaml(text: str, plan: Plan):
-    loader = _LineLoader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = _("This is not valid YAML: {problem}.").format(problem=(error.problem or str(error)).rstrip("."))
-        if error.context and error.context_mark and error.context_mark is not mark:
-            problem += " " + _("(The {context} that starts on line {line}.)").format(
-                context=_yaml_context(error.context),
-                line=error.context_mark.line + 1,
-            )
-        plan.error(mark.line + 1 if mark else 1, problem)
-        return None
-    except yaml.YAMLError as error:
-        plan.error(1, _("This is not valid YAML: {problem}.").format(problem=error))
-        return None
-    finally:
-        loader.dispose()
-    for line, key in loader.duplicates:
-        plan.error(line, _("The key “{key}” appears twice in the same block.").format(key=key))
+    data, problems = read_yaml(text)
+    for line, message in problems:
+        plan.error(line, message)
     return data
 
 
-# -- schema ------------------------------------------------------------------------------------------------
-
-
-@cache
-def _validator():
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-
-
-def _where(path) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or _("the file")
-
-
-def _describe(error: jsonschema.ValidationError) -> str:
-    where = _where(error.absolute_path)
-    kind = error.validator
-    if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return _("{where}: “{field}” is missing.").format(where=where, field=missing)
-    if kind == "additionalProperties":
-        return _("{where}: unknown field ({detail}). Check the spelling against docs/catalogue-format.md.").format(
-            where=where, detail=error.message.split("(")[-1].rstrip(")")
-        )
-    if kind == "enum":
-        allowed = ", ".join(str(value) for value in error.validator_value if value is not None)
-        return _("{where}: “{value}” is not allowed; use one of: {allowed}.").format(
-            where=where, value=error.instance, allowed=allowed
-        )
-    if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        if expected == "string":
-            return _("{where}: expected text, found “{value}”. Put quotes around text such as versions.").format(
-                where=where, value=error.instance
-            )
-        return _("{where}: expected {expected}, found “{value}”.").format(
-            where=where, expected=expected, value=error.instance
-        )
-    if kind == "format":
-        return _("{where}: “{value}” is not a date; write it as YYYY-MM-DD (Christian Era).").format(
-            where=where, value=error.instance
-        )
-    return _("{where}: {problem}").format(where=where, problem=error.message)
+# -- schema (catalogue_schema.py) -------------------------------------------------------------------------
 
 
 def _check_schema(data, plan: Plan) -> None:
-    for error in _validator().iter_errors(data):
-        plan.error(_line_of_error(data, error), _describe(error))
-
-
-def _line_of_error(data, error: jsonschema.ValidationError) -> int:
-    """The line of the offending value; for unknown fields, the line of the first unknown key."""
-    instance = error.instance
-    if error.validator == "additionalProperties" and isinstance(instance, _Mapping):
-        known = error.schema.get("properties", {})
-        unknown = [instance.lines[key] for key in instance if key not in known]
-        if unknown:
-            return min(unknown)
-    return line_of(data, error.absolute_path)
+    for line, message in schema_errors(data, limit=MAX_ERRORS + 1):
+        plan.error(line, message)
 
 
 # -- rules the schema cannot express -----------------------------------------------------------------------
@@ -235,7 +100,7 @@ def _unique(data, key, field_name, plan: Plan, message) -> set:
         if value is None or isinstance(value, dict | list):
             continue
         if value in seen:
-            plan.error(line_of(data, [key, index, field_name]), message.format(value=value))
+            plan.error(line_of(data, [key, index, field_name]), message.format(value=quoted(value)))
         seen.add(value)
     return seen
 
@@ -244,7 +109,7 @@ def _check_requirement(data, index, item, levels: set, dimensions: set, plan: Pl
     def line(*path):
         return line_of(data, ["requirements", index, *path])
 
-    code, kind, level = item.get("code", "?"), item.get("kind"), item.get("level")
+    code, kind, level = quoted(item.get("code", "?")), item.get("kind"), item.get("level")
     if kind == RequirementKind.BASIC and level is not None:
         plan.error(line("level"), _("Requirement {code}: a basic requirement has no level.").format(code=code))
     if kind in (RequirementKind.GENERAL, RequirementKind.SPECIFIC) and level is None:
@@ -257,16 +122,10 @@ def _check_requirement(data, index, item, levels: set, dimensions: set, plan: Pl
         if isinstance(dimension, str) and dimension not in dimensions:
             plan.error(
                 line("dimensions", position),
-                _("Requirement {code}: unknown dimension “{dimension}”.").format(code=code, dimension=dimension),
+                _("Requirement {code}: unknown dimension “{dimension}”.").format(
+                    code=code, dimension=quoted(dimension)
+                ),
             )
-    target = item.get("target")
-    if isinstance(target, dict) and target.get("required") is True and not target.get("kind"):
-        plan.error(
-            line("target"),
-            _("Requirement {code}: a required target needs a kind (number, percentage, yes_no or count).").format(
-                code=code
-            ),
-        )
     if item.get("applies_to_area_kinds") and kind != RequirementKind.SPECIFIC:
         plan.error(
             line("applies_to_area_kinds"),
@@ -284,13 +143,63 @@ def _check_rules(data, plan: Plan) -> None:
             if not any(error.line == line_of(data, ["effective_date"]) for error in plan.errors):
                 plan.error(
                     line_of(data, ["effective_date"]),
-                    _("effective_date: “{value}” is not a date; write it as YYYY-MM-DD.").format(value=effective),
+                    _("effective_date: “{value}” is not a date; write it as YYYY-MM-DD.").format(
+                        value=quoted(effective)
+                    ),
                 )
     levels = _unique(data, "levels", "number", plan, _("Level {value} is declared twice."))
     dimensions = _unique(data, "dimensions", "code", plan, _("Dimension “{value}” is declared twice."))
     _unique(data, "requirements", "code", plan, _("Requirement code {value} is used twice."))
     for index, item in _items(data, "requirements"):
         _check_requirement(data, index, item, levels, dimensions, plan)
+    _check_declared_levels(data, levels, plan)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # all but tab, line feed and carriage return
+
+
+def _check_text(data, plan: Plan) -> None:
+    """No invisible control characters in any text: PostgreSQL refuses NUL outright (the confirmation was a
+    500), and the others are never meant."""
+    for path, text in _texts(data, ()):
+        found = _CONTROL.search(text)
+        if found:
+            plan.error(
+                line_of(data, path),
+                _("{where}: the text holds the invisible control character U+{code:04X}; remove it.").format(
+                    where=where(path), code=ord(found.group())
+                ),
+            )
+
+
+def _texts(value, path):
+    """(path, text) for every text value in the file."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+
+
+def _check_declared_levels(data, levels: set, plan: Plan) -> None:
+    """The source's per-level counts name declared levels, once each, and state at least one count."""
+    source = data.get("source")
+    totals = source.get("declared_totals") if isinstance(source, dict) else None
+    if not isinstance(totals, dict):
+        return
+    seen = set()
+    for index, item in _items(totals, "per_level"):
+        number, line = item.get("level"), line_of(data, ["source", "declared_totals", "per_level", index])
+        if isinstance(number, int) and number not in levels:
+            plan.error(line, _("source.declared_totals: level {level} is not declared.").format(level=number))
+        if isinstance(number, int) and number in seen:
+            plan.error(line, _("source.declared_totals: level {level} is listed twice.").format(level=number))
+        seen.add(number)
+        if not {"total", "general", "specific"} & item.keys():
+            plan.error(line, _("source.declared_totals: give total, general or specific for each level."))
 
 
 # -- the steps ---------------------------------------------------------------------------------------------
@@ -314,17 +223,28 @@ def parse(content: bytes | str) -> Plan:
     if data is None:
         return plan
     _check_schema(data, plan)
+    _check_text(data, plan)
     if isinstance(data, dict):
         _check_rules(data, plan)
-    plan.errors.sort()
+    plan.errors.sort(key=lambda error: error.line)  # stable: errors on one line keep the order found
+    if plan.errors_left_out:
+        plan.errors.append(
+            CatalogueError(
+                plan.errors[-1].line,
+                _("More errors follow: correct these {count} and check the file again.").format(count=MAX_ERRORS),
+            )
+        )
     plan.data = data if plan.is_valid else None
     return plan
 
 
-def check_against_database(plan: Plan) -> Plan:
-    """Whether this version is new, already loaded (a no-op) or clashes with a loaded file; and the diff."""
-    if not plan.is_valid:
-        return plan
+class CatalogueClash(ValueError):
+    """The plan's code and version were loaded with other content after the plan was made."""
+
+
+def _match_loaded(plan: Plan) -> Catalogue | None:
+    """The loaded catalogue with the plan's code and version, set as `plan.existing` when it is this very file;
+    a different file under the same version becomes an error on the plan."""
     data = plan.data
     same = Catalogue.objects.filter(code=data["code"], version=data["version"]).first()
     if same is not None and same.source_sha256 == plan.sha256:
@@ -333,9 +253,19 @@ def check_against_database(plan: Plan) -> Plan:
         plan.error(
             line_of(data, ["version"]),
             _("Version {version} already loaded with different content: give it a new version.").format(
-                version=data["version"]
+                version=quoted(data["version"])
             ),
         )
+    return same
+
+
+def check_against_database(plan: Plan) -> Plan:
+    """Whether this version is new, already loaded (a no-op) or clashes with a loaded file; and the diff."""
+    if not plan.is_valid:
+        return plan
+    data = plan.data
+    same = _match_loaded(plan)
+    if not plan.is_valid:
         return plan
     plan.previous = (
         Catalogue.objects.filter(code=data["code"]).exclude(pk=getattr(same, "pk", None)).order_by("-loaded").first()
@@ -355,13 +285,47 @@ def _text(block, language: str) -> str:
 
 @transaction.atomic
 def apply_plan(plan: Plan, *, acting_user=None) -> Catalogue:
-    """Write a valid, new catalogue version and everything in it; never touches an older version."""
+    """Write a valid, new catalogue version and everything in it; never touches an older version.
+
+    Idempotent: when the same file was loaded since the plan was made (a double-submitted confirmation, a second
+    tab) it returns that catalogue and marks the plan unchanged. Raises CatalogueClash, with the error added to
+    the plan, when other content was loaded under the same version meanwhile.
+    """
     if not plan.is_valid:
         raise ValueError("A catalogue with errors cannot be loaded.")
-    if plan.existing is not None:
+    if plan.existing is not None or _loaded_meanwhile(plan):
         return plan.existing
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent confirmation may insert the same version first
+            catalogue = _create_catalogue(plan, acting_user)
+    except IntegrityError:
+        if _loaded_meanwhile(plan):
+            return plan.existing
+        raise
+    _create_contents(catalogue, plan.data)
+    return catalogue
+
+
+def _loaded_meanwhile(plan: Plan) -> bool:
+    _match_loaded(plan)
+    if not plan.is_valid:
+        raise CatalogueClash(plan.errors[-1].message)
+    return plan.existing is not None
+
+
+def _plain(value):
+    """Line-numbered YAML containers as plain dicts and lists, for a JSON field."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _create_catalogue(plan: Plan, acting_user) -> Catalogue:
     data = plan.data
-    catalogue = Catalogue.objects.create(
+    source = data.get("source") or {}
+    return Catalogue.objects.create(
         code=data["code"],
         version=data["version"],
         title_th=data["title"]["th"],
@@ -370,8 +334,16 @@ def apply_plan(plan: Plan, *, acting_user=None) -> Catalogue:
         description_th=_text(data.get("description"), "th"),
         description_en=_text(data.get("description"), "en"),
         source_sha256=plan.sha256,
+        source_is_draft=source.get("draft", False),
+        effective_date_assumed=source.get("effective_date_assumed", False),
+        source_note_th=_text(source.get("note"), "th"),
+        source_note_en=_text(source.get("note"), "en"),
+        declared_totals=_plain(source.get("declared_totals") or {}),
         loaded_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
     )
+
+
+def _create_contents(catalogue: Catalogue, data) -> None:
     levels = Level.objects.bulk_create(
         Level(
             catalogue=catalogue,
@@ -380,6 +352,7 @@ def apply_plan(plan: Plan, *, acting_user=None) -> Catalogue:
             name_en=_text(item["name"], "en"),
             description_th=_text(item.get("description"), "th"),
             description_en=_text(item.get("description"), "en"),
+            name_is_provisional=item.get("name_is_provisional", False),
         )
         for item in data["levels"]
     )
@@ -399,7 +372,6 @@ def apply_plan(plan: Plan, *, acting_user=None) -> Catalogue:
         {level.number: level for level in levels},
         {dimension.code: dimension for dimension in dimensions},
     )
-    return catalogue
 
 
 def _create_requirements(catalogue, items, levels, dimensions) -> None:
@@ -416,9 +388,9 @@ def _create_requirements(catalogue, items, levels, dimensions) -> None:
             evidence_th=_text(item.get("evidence"), "th"),
             evidence_en=_text(item.get("evidence"), "en"),
             wording=item["wording"],
-            target_required=(item.get("target") or {}).get("required", False),
-            target_kind=(item.get("target") or {}).get("kind") or "",
-            target_unit=(item.get("target") or {}).get("unit") or "",
+            target_required=item["target"]["required"],
+            target_kind=item["target"]["kind"],
+            target_unit=item["target"].get("unit") or "",
             applies_to_area_kinds=list(item.get("applies_to_area_kinds") or []),
             position=position,
         )
@@ -430,3 +402,30 @@ def _create_requirements(catalogue, items, levels, dimensions) -> None:
         for requirement, item in zip(requirements, items, strict=True)
         for code in dict.fromkeys(item["dimensions"])
     )
+
+
+def load_shipped_catalogues() -> str:
+    """Load every catalogue file shipped in catalogues/ that is not loaded yet (idempotent).
+
+    A shipped version is put in force, from the fiscal year of its effective date, only when no version of its code
+    is in force yet (a fresh database). Otherwise it stays a draft: moving areas to a new version is DIW's explicit
+    decision, never a side effect of an upgrade.
+    """
+    from django.conf import settings
+
+    loaded = []
+    for path in sorted((settings.BASE_DIR / "catalogues").glob("*.yaml")):
+        plan = plan_catalogue(path.read_bytes())
+        if not plan.is_valid:
+            raise ValueError(f"{path}: " + "; ".join(str(error) for error in plan.errors))
+        if not plan.is_unchanged:
+            catalogue = apply_plan(plan)
+            _put_in_force_if_none_is(catalogue)
+            loaded.append(f"{catalogue.code} {catalogue.version} ({catalogue.status})")
+    return ", ".join(loaded) or "already loaded"
+
+
+def _put_in_force_if_none_is(catalogue: Catalogue) -> None:
+    if Catalogue.objects.filter(code=catalogue.code, status=CatalogueStatus.IN_FORCE).exists():
+        return
+    services.put_in_force(catalogue, first_fiscal_year=fiscal_year(catalogue.effective_date), acting_user=None)

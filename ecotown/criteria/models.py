@@ -5,26 +5,33 @@ new Catalogue row, so targets and assessments recorded under an older version ke
 """
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.accounts.choices import ScopeKind
-from ecotown.core.models import EcoTownModel, ScopedModel
-from ecotown.criteria.choices import RequirementKind, TargetKind, Wording
+from ecotown.core.models import Bilingual, EcoTownModel, ScopedModel, ScopedQuerySet
+from ecotown.core.scopes import Scope
+from ecotown.core.workflow import Transition, Workflow
+from ecotown.criteria.choices import CatalogueStatus, RequirementKind, TargetKind, Wording
 
 
-class Bilingual:
-    """`obj.title` (or `.name`, `.guidance`...) in the page's language, falling back to Thai."""
+class CatalogueQuerySet(ScopedQuerySet):
+    def in_force_for(self, fiscal_year: int):
+        """Versions that govern `fiscal_year` (B.E.), newest first: in force (or retired) with that year in
+        their range. A draft governs nothing."""
+        return (
+            self.exclude(status=CatalogueStatus.DRAFT)
+            .filter(first_fiscal_year__lte=fiscal_year)
+            .filter(models.Q(last_fiscal_year__isnull=True) | models.Q(last_fiscal_year__gte=fiscal_year))
+            .order_by("-first_fiscal_year", "-pk")
+        )
 
-    def localised(self, field: str) -> str:
-        thai = getattr(self, f"{field}_th")
-        if (get_language() or "th").startswith("en"):
-            return getattr(self, f"{field}_en") or thai
-        return thai
 
+class Catalogue(Bilingual, EcoTownModel):
+    """One version of the criteria, e.g. EIT 2022 revision (เกณฑ์ข้อกำหนด ฉบับปรับปรุง พ.ศ. 2565).
 
-class Catalogue(Bilingual, ScopedModel):
-    """One version of the criteria, e.g. EIT 2022 revision (เกณฑ์ข้อกำหนด ฉบับปรับปรุง พ.ศ. 2565)."""
+    A version is uploaded as a draft, put in force for the fiscal years it governs (from `first_fiscal_year`,
+    open-ended until a newer version takes over) and retired when it governs no current year. Pages show, for a
+    fiscal year, the version that governs it (CatalogueQuerySet.in_force_for), never merely the newest row.
+    """
 
     code = models.SlugField(_("code"), max_length=40)
     version = models.CharField(_("version"), max_length=20)
@@ -38,6 +45,32 @@ class Catalogue(Bilingual, ScopedModel):
     loaded_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("loaded by")
     )
+    status = models.CharField(
+        _("status"), max_length=16, choices=CatalogueStatus.choices, default=CatalogueStatus.DRAFT, editable=False
+    )
+    first_fiscal_year = models.PositiveSmallIntegerField(_("first fiscal year governed (B.E.)"), null=True, blank=True)
+    last_fiscal_year = models.PositiveSmallIntegerField(
+        _("last fiscal year governed (B.E.)"), null=True, blank=True, help_text=_("Empty: until a newer version.")
+    )
+    effective_date_assumed = models.BooleanField(
+        _("effective date assumed"),
+        default=False,
+        help_text=_("True when no source gives the effective date and the file assumes one."),
+    )
+    source_is_draft = models.BooleanField(
+        _("source marked draft"), default=False, help_text=_("The source document is marked ร่าง (draft).")
+    )
+    source_note_th = models.TextField(_("note on the source (Thai)"), blank=True)
+    source_note_en = models.TextField(_("note on the source (English)"), blank=True)
+    declared_totals = models.JSONField(
+        _("totals the source declares"),
+        default=dict,
+        blank=True,
+        help_text=_("Requirement counts as the source states them, shown beside the counts loaded."),
+    )
+
+    scope = Scope.national()
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("criteria catalogue")
@@ -54,6 +87,16 @@ class Catalogue(Bilingual, ScopedModel):
     def title(self):
         return self.localised("title")
 
+    @property
+    def source_note(self):
+        return self.localised("source_note")
+
+    @property
+    def fiscal_years_text(self) -> str:
+        if self.first_fiscal_year is None:
+            return ""
+        return f"{self.first_fiscal_year}–{self.last_fiscal_year or ''}"
+
 
 class Level(Bilingual, ScopedModel):
     """A level of the catalogue (ระดับ 1–5)."""
@@ -66,6 +109,11 @@ class Level(Bilingual, ScopedModel):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     description_th = models.TextField(_("description (Thai)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    name_is_provisional = models.BooleanField(
+        _("provisional name"), default=False, help_text=_("No source gives this level's name: it is a placeholder.")
+    )
+
+    scope = Scope.child_of("catalogue")
 
     class Meta:
         verbose_name = _("level")
@@ -91,6 +139,8 @@ class Dimension(Bilingual, ScopedModel):
     name_th = models.CharField(_("name (Thai)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    scope = Scope.child_of("catalogue")
 
     class Meta:
         verbose_name = _("dimension")
@@ -142,6 +192,10 @@ class Requirement(Bilingual, ScopedModel):
     )
     position = models.PositiveIntegerField(_("position"), default=0)
 
+    scope = Scope.child_of("catalogue")
+    select_related_fields = ("catalogue", "level")
+    prefetch_related_fields = ("dimensions",)
+
     class Meta:
         verbose_name = _("requirement")
         verbose_name_plural = _("requirements")
@@ -183,13 +237,13 @@ class AreaRequirementSelection(EcoTownModel):
     """An area's choice of a specific requirement (ข้อกำหนดเฉพาะ) that fits its context."""
 
     area = models.ForeignKey(
-        "areas.Area", on_delete=models.CASCADE, related_name="requirement_selections", verbose_name=_("area")
+        "areas.Area", on_delete=models.PROTECT, related_name="requirement_selections", verbose_name=_("area")
     )
     requirement = models.ForeignKey(
         Requirement, on_delete=models.PROTECT, related_name="area_selections", verbose_name=_("requirement")
     )
 
-    scope_lookups = {ScopeKind.PROVINCE: ["area__province"], ScopeKind.AREA: ["area"]}
+    scope = Scope.child_of("area")
 
     class Meta:
         verbose_name = _("selected specific requirement")
@@ -200,3 +254,12 @@ class AreaRequirementSelection(EcoTownModel):
 
     def __str__(self):
         return f"{self.area} · {self.requirement.code}"
+
+
+CATALOGUE_WORKFLOW = Workflow(
+    "status",
+    Transition("put_in_force", (CatalogueStatus.DRAFT,), CatalogueStatus.IN_FORCE, "criteria.add_catalogue",
+               _("Put in force")),
+    Transition("retire", (CatalogueStatus.IN_FORCE,), CatalogueStatus.RETIRED, "criteria.add_catalogue",
+               _("Retire")),
+)  # fmt: skip

@@ -1,5 +1,5 @@
 from ecotown.accounts.choices import Role
-from ecotown.accounts.scopes import grant
+from ecotown.core.scopes import grant
 
 # The criteria are public reference data: anyone may read every version.
 for model in ("catalogue", "level", "dimension", "requirement"):
@@ -9,11 +9,7 @@ for model in ("catalogue", "level", "dimension", "requirement"):
 grant("criteria.add_catalogue")
 
 # An area chooses its specific requirements; the provincial officer and the area secretariat decide it.
-grant(
-    "criteria.view_arearequirementselection",
-    Role.PROVINCIAL_OFFICER,
-    Role.AREA_SECRETARY,
-    Role.INTERNAL_AUDITOR,
-)
+# Which specific requirements an area adopted is public, like the criteria themselves.
+grant("criteria.view_arearequirementselection", Role.PUBLIC)
 for action in ("add", "change", "delete"):
     grant(f"criteria.{action}_arearequirementselection", Role.PROVINCIAL_OFFICER, Role.AREA_SECRETARY)

@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -9,12 +10,15 @@ from ecotown.criteria.models import Catalogue, Requirement
 class CatalogueTable(Table):
     code = tables.Column(verbose_name=_("code"))
     version = tables.Column(verbose_name=_("version"))
-    title = tables.Column(linkify=True, verbose_name=_("title"), order_by=("title_th",))
+    title = tables.Column(verbose_name=_("title"), order_by=("title_th",))
     requirement_count = tables.Column(verbose_name=_("requirements"))
 
     class Meta(Table.Meta):
         model = Catalogue
         fields = ["code", "version", "title", "effective_date", "requirement_count", "loaded"]
+
+    def render_title(self, record, value):
+        return render_to_string("criteria/_catalogue_title.html", {"catalogue": record, "title": value})
 
 
 class RequirementTable(Table):

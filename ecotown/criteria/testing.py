@@ -12,8 +12,12 @@ UNITS = {TargetKind.PERCENTAGE: "%", TargetKind.NUMBER: "ตัน/ปี", Targ
 
 
 def make_catalogue(code="eit", version=None, effective_date=datetime.date(2022, 10, 1), **fields) -> Catalogue:
+    """A catalogue version, in force from FY 2566 unless `status`/`first_fiscal_year` say otherwise."""
     version = version or f"v{next(_numbers)}"
     fields.setdefault("title_th", f"เกณฑ์เมืองอุตสาหกรรมเชิงนิเวศ {version}")
+    fields.setdefault("status", "in_force")
+    if fields["status"] != "draft":
+        fields.setdefault("first_fiscal_year", 2566)
     return Catalogue.objects.create(
         code=code, version=version, effective_date=effective_date, source_sha256="0" * 64, **fields
     )
@@ -74,3 +78,15 @@ def bulk_make_requirements(catalogue: Catalogue, how_many: int, start: int = 0) 
         for requirement in created
         for dimension in dimensions
     )
+
+
+def add_samples(world) -> None:
+    """The permission matrix's catalogue: version "1" in force from FY 2566 with a general requirement that
+    takes a percentage target and a specific one, selected by area A1."""
+    from ecotown.criteria.choices import CatalogueStatus
+    from ecotown.criteria.models import AreaRequirementSelection
+
+    world.catalogue = make_catalogue(version="1", status=CatalogueStatus.IN_FORCE, first_fiscal_year=2566)
+    world.requirement = make_requirement(world.catalogue, "G1-01", target_kind=TargetKind.PERCENTAGE)
+    world.specific = make_requirement(world.catalogue, "S2-01", kind=RequirementKind.SPECIFIC, level=2)
+    world.selection_a1 = AreaRequirementSelection.objects.create(area=world.area_a1, requirement=world.specific)

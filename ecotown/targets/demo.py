@@ -83,3 +83,20 @@ def seed_demo_targets(area, catalogue, fiscal_years=(2568, 2569)) -> int:
                 },
             )
     return count
+
+
+def seed_demo() -> str:
+    """Targets on every area for last fiscal year (with results) and this one (targets only), on the catalogue
+    in force this year, whatever year `make run` happens in."""
+    from ecotown.areas.models import Area
+    from ecotown.core.dates import current_fiscal_year
+    from ecotown.targets.periods import catalogue_for
+
+    this_year = current_fiscal_year()
+    catalogue = catalogue_for(this_year)
+    if catalogue is None:
+        return "no catalogue loaded"
+    count = sum(
+        seed_demo_targets(area, catalogue, fiscal_years=(this_year - 1, this_year)) for area in Area.objects.all()
+    )
+    return f"{count} targets on {catalogue}"

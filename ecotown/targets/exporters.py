@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 from ecotown.core.dates import format_be, to_be
 from ecotown.targets import progress
 from ecotown.targets.choices import Direction, TargetStatus
-from ecotown.targets.models import DEFAULT_FISCAL_YEARS
+from ecotown.targets.periods import fiscal_years_shown
 
 SHEET_TARGETS = "ค่าเป้าหมาย"
 SHEET_ABOUT = "ข้อมูลไฟล์"
@@ -56,8 +56,9 @@ class AreaTargetExporter:
 
     content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    def __init__(self, area, catalogue, fiscal_years=DEFAULT_FISCAL_YEARS):
-        self.area, self.catalogue, self.fiscal_years = area, catalogue, tuple(fiscal_years)
+    def __init__(self, area, catalogue, fiscal_years=None):
+        self.area, self.catalogue = area, catalogue
+        self.fiscal_years = tuple(fiscal_years or fiscal_years_shown())
 
     @property
     def filename(self) -> str:
@@ -103,7 +104,7 @@ class AreaTargetExporter:
         sheet.title = SHEET_TARGETS
         status_column = len(COLUMNS)
         for number, values in enumerate(self.rows(), start=1):
-            sheet.append(values)
+            sheet.append([neutralised(value) for value in values])
             if number == 1:
                 continue
             status = next((key for key, text in STATUS_TH.items() if text == values[-1]), None)
@@ -115,13 +116,24 @@ class AreaTargetExporter:
         for index, width in enumerate((14, 60, 14, 12, 12, 10, 14, 12, 14, 30, 16, 16, 30, 20), start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         about = workbook.create_sheet(SHEET_ABOUT)
-        about.append([ABOUT_AREA, self.area.code])
-        about.append([ABOUT_CATALOGUE, self.catalogue.code])
-        about.append([ABOUT_VERSION, self.catalogue.version])
+        about.append([ABOUT_AREA, neutralised(self.area.code)])
+        about.append([ABOUT_CATALOGUE, neutralised(self.catalogue.code)])
+        about.append([ABOUT_VERSION, neutralised(self.catalogue.version)])
         about.append(["ส่งออกเมื่อ", format_be(timezone.localtime(), "long", language="th")])
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralised(value):
+    """Text that a spreadsheet could run as a formula (OWASP: it starts with = + - @ or a control character)
+    gets a leading apostrophe, so Excel shows it as text; numbers and dates pass as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _numeric_date(day) -> str:

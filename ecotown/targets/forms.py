@@ -1,22 +1,13 @@
 from django import forms
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.core.forms import BuddhistDateField, Form, ModelForm
+from ecotown.core.forms import BuddhistDateField, Form, ModelForm, style_fields
 from ecotown.targets import evaluation
-from ecotown.targets.models import Actual, Target
+from ecotown.targets.models import Target
 
 
 class TargetForm(ModelForm):
-    """A target and, once known, its result: the two are edited together because areas report them together."""
-
-    actual_value = forms.DecimalField(
-        label=_("actual value"), max_digits=16, decimal_places=4, required=False,
-        help_text=_("Leave empty until the result is known. For a yes/no target: 1 for yes, 0 for no."),
-    )  # fmt: skip
-    recorded_on = BuddhistDateField(label=_("recorded on"), required=False)
-    evidence_file = forms.FileField(label=_("evidence file"), required=False)
-    evidence_url = forms.URLField(label=_("evidence link"), required=False, assume_scheme="https")
+    """A target value (ค่าเป้าหมาย). Results are recorded on the area's data-entry page, a separate step."""
 
     class Meta:
         model = Target
@@ -30,41 +21,42 @@ class TargetForm(ModelForm):
             self.fields["requirement"].queryset = self.fields["requirement"].queryset.filter(
                 pk__in=[r.pk for r in requirements]
             )
-        actual = getattr(self.instance, "actual", None) if self.instance.pk else None
-        if actual is not None:
-            self.fields["actual_value"].initial = actual.value
-            self.fields["recorded_on"].initial = actual.recorded_on
-            self.fields["evidence_url"].initial = actual.evidence_url
+
+
+class ResultForm(Form):
+    """One row of the data-entry page: the result against one target, its evidence, saved in place."""
+
+    value = forms.DecimalField(
+        label=_("actual value"), max_digits=16, decimal_places=4, required=False,
+        help_text=_("For a yes/no target: 1 for yes, 0 for no."),
+    )  # fmt: skip
+    recorded_on = BuddhistDateField(label=_("recorded on"), required=False)
+    evidence_url = forms.URLField(label=_("web page as evidence"), required=False, assume_scheme="https")
+    evidence_file = forms.FileField(label=_("evidence file"), required=False)
+    evidence_link = forms.ChoiceField(label=_("a record in EcoTown as evidence"), required=False)
+    remove_evidence = forms.MultipleChoiceField(label=_("remove"), required=False, widget=forms.CheckboxSelectMultiple)
+    clear_result = forms.BooleanField(label=_("remove the result"), required=False)
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, target, evidence=(), link_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target = target
+        self.fields["evidence_link"].choices = [("", _("— none —")), *link_choices]
+        self.fields["remove_evidence"].choices = [(str(item.key), str(item)) for item in evidence]
+        if target.requirement.target_kind == "yes_no":
+            self.fields["value"].widget = forms.Select(choices=[("", "—"), ("1", _("Yes")), ("0", _("No"))])
+        for name in ("value", "recorded_on", "evidence_url"):
+            self.fields[name].widget.attrs["aria-label"] = str(self.fields[name].label)
+        style_fields(self)
 
     def clean(self):
         cleaned = super().clean()
-        has_result = cleaned.get("actual_value") is not None
-        if not has_result and (cleaned.get("evidence_file") or cleaned.get("evidence_url")):
-            self.add_error("actual_value", _("Give the actual value that the evidence supports."))
-        requirement = cleaned.get("requirement")
-        if has_result and requirement is not None:
-            message = evaluation.value_error(cleaned["actual_value"], requirement.target_kind)
+        value = cleaned.get("value")
+        if value is not None:
+            message = evaluation.value_error(value, self.target.requirement.target_kind)
             if message:
-                self.add_error("actual_value", message)
+                self.add_error("value", message)
         return cleaned
-
-    @transaction.atomic
-    def save(self, commit=True):
-        target = super().save()
-        value = self.cleaned_data.get("actual_value")
-        actual = getattr(target, "actual", None) if target.pk else None
-        if value is None:
-            if actual is not None:
-                actual.delete()
-            return target
-        actual = actual or Actual(target=target)
-        actual.value = value
-        actual.recorded_on = self.cleaned_data.get("recorded_on") or actual.recorded_on
-        actual.evidence_url = self.cleaned_data.get("evidence_url") or ""
-        if self.cleaned_data.get("evidence_file"):
-            actual.evidence_file = self.cleaned_data["evidence_file"]
-        actual.save()
-        return target
 
 
 class TargetImportForm(Form):

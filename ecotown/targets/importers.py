@@ -1,10 +1,22 @@
-"""Read the area workbook (exporters.AreaTargetExporter) back: all rows checked, then all written or none."""
+"""Read the area workbook (exporters.AreaTargetExporter) back.
 
+Two passes over the same file, each in one transaction: `check` (nothing written) gives the preview — rows to
+add, change, leave unchanged, and every refused row with its reason — and `write` checks again and writes only
+if every row is good. Both run as background jobs (targets.jobs).
+
+A workbook is untrusted input: the zip is measured before it is opened (total size, compression ratio, number
+of parts), XML is parsed by defusedxml (no entity bombs, no external entities), rows and reported errors are
+capped, and numbers are read with bounded patterns and range-checked before any conversion, so no cell can
+hold a worker for long.
+"""
+
+import re
+import zipfile
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
@@ -15,6 +27,8 @@ from ecotown.targets import evaluation
 from ecotown.targets.choices import Direction
 from ecotown.targets.exporters import (
     ABOUT_AREA,
+    ABOUT_CATALOGUE,
+    ABOUT_VERSION,
     COLUMNS,
     DIRECTION_TH,
     READ_ONLY_COLUMNS,
@@ -22,6 +36,13 @@ from ecotown.targets.exporters import (
     SHEET_TARGETS,
 )
 from ecotown.targets.models import Actual, Target
+
+MAX_ROWS = 5_000  # the template has a few hundred
+MAX_ERRORS_SHOWN = 200
+MAX_UNCOMPRESSED = 50 * 1024 * 1024
+MAX_RATIO = 100
+MAX_PARTS = 500
+MAX_CHANGES_SHOWN = 500
 
 DIRECTIONS = {
     **{text: value for value, text in DIRECTION_TH.items()},
@@ -33,6 +54,10 @@ DIRECTIONS = {
 YES_NO_WORDS = {"ใช่": 1, "มี": 1, "yes": 1, "ไม่ใช่": 0, "ไม่มี": 0, "no": 0}
 TARGET_FIELDS = ("fiscal_year", "baseline_value", "baseline_year", "target_value", "unit", "direction", "data_source")
 ACTUAL_FIELDS = ("value", "recorded_on", "evidence_url")
+NUMBER = re.compile(r"[+-]?\d{1,13}(?:\.\d{1,8})?")
+YEAR = re.compile(r"\d{4}")
+LIMIT = Decimal(10) ** 12
+FORMULA_START = ("=", "+", "-", "@")
 
 
 @dataclass
@@ -48,55 +73,155 @@ class ImportResult:
     unchanged: int = 0
     skipped: int = 0
     errors: list[RowError] = field(default_factory=list)
+    more_errors: int = 0
+    changes: list[str] = field(default_factory=list)
+    written: bool = False
+
+    def error(self, row: int, message: str) -> None:
+        if len(self.errors) < MAX_ERRORS_SHOWN:
+            self.errors.append(RowError(row, message))
+        else:
+            self.more_errors += 1
+
+    @property
+    def refused(self) -> int:
+        return len(self.errors) + self.more_errors
+
+    def as_dict(self) -> dict:
+        return {
+            "created": self.created, "updated": self.updated, "unchanged": self.unchanged, "skipped": self.skipped,
+            "errors": [[error.row, error.message] for error in self.errors], "more_errors": self.more_errors,
+            "changes": self.changes, "written": self.written,
+        }  # fmt: skip
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read: nothing is checked further."""
 
 
 class RowProblem(Exception):
     pass
 
 
-class AreaTargetImporter:
-    def __init__(self, area, catalogue, user=None):
-        self.area, self.catalogue, self.user = area, catalogue, user
+def check_workbook_zip(file) -> None:
+    """Measure the .xlsx container before openpyxl expands anything."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            parts = archive.infolist()
+            if len(parts) > MAX_PARTS:
+                raise FileProblem(_("This workbook has too many parts to be the exported template."))
+            total = 0
+            for part in parts:
+                total += part.file_size
+                if (
+                    part.compress_size
+                    and part.file_size / part.compress_size > MAX_RATIO
+                    and part.file_size > 1_000_000
+                ):
+                    raise FileProblem(_("This workbook expands far beyond its size: it is not the exported template."))
+            if total > MAX_UNCOMPRESSED:
+                raise FileProblem(_("This workbook holds more than 50 MB of data: it is not the exported template."))
+    except zipfile.BadZipFile:
+        raise FileProblem(_("This is not an Excel (.xlsx) file that can be read.")) from None
+    finally:
+        file.seek(0)
 
-    def run(self, file) -> ImportResult:
+
+class AreaTargetImporter:
+    def __init__(self, area, catalogue, *, acting_user=None, report=None):
+        self.area, self.catalogue, self.acting_user = area, catalogue, acting_user
+        self.report = report or (lambda percent, message="": None)
+
+    def check(self, file) -> ImportResult:
+        return self.run(file, write=False)
+
+    def run(self, file, *, write: bool) -> ImportResult:
+        """Check every row and, with `write`, save all of them or none, in one transaction."""
         result = ImportResult()
         try:
-            workbook = load_workbook(file, read_only=True, data_only=True)
+            check_workbook_zip(file)
+            # Formulas are read as written (not their cached results), so that one is refused, never obeyed.
+            workbook = load_workbook(file, read_only=True, data_only=False)
+        except FileProblem as problem:
+            result.error(0, str(problem))
+            return result
         except Exception:
-            result.errors.append(RowError(0, _("This is not an Excel (.xlsx) file that can be read.")))
+            result.error(0, _("This is not an Excel (.xlsx) file that can be read."))
             return result
         try:
-            rows = self._rows(workbook)
-        except RowProblem as problem:
-            result.errors.append(RowError(1, str(problem)))
-            return result
-        changes = self._check(rows, result)
-        if not result.errors:
-            self._write(changes, result)
+            with transaction.atomic():
+                rows = self._rows(workbook)
+                self.report(20, _("Checking {count} rows").format(count=len(rows)))
+                changes = self._check(rows, result)
+                if write and not result.refused:
+                    self.report(70, _("Saving"))
+                    self._write(changes, result)
+                    result.written = True
+                else:
+                    self._count(changes, result)
+        except FileProblem as problem:
+            result.error(1, str(problem))
+        except IntegrityError:  # another import or a colleague saved the same targets meanwhile
+            result = ImportResult()
+            result.error(0, _("Someone saved these targets while the file was being imported: nothing was saved. "
+                              "Import the file again to see the changes."))  # fmt: skip
+        finally:
+            workbook.close()
         return result
 
+    # -- reading -----------------------------------------------------------------------------------------------
+
     def _rows(self, workbook):
-        if SHEET_ABOUT in workbook.sheetnames:
-            about = {row[0]: row[1] for row in workbook[SHEET_ABOUT].iter_rows(values_only=True) if len(row) > 1}
-            code = about.get(ABOUT_AREA)
-            if code and code != self.area.code:
-                raise RowProblem(
-                    _("This file is for area {file_area}, not {area}.").format(file_area=code, area=self.area.code)
-                )
+        self._check_about(workbook)
         sheet = workbook[SHEET_TARGETS] if SHEET_TARGETS in workbook.sheetnames else workbook.worksheets[0]
-        lines = sheet.iter_rows(values_only=True)
-        header = [str(value).strip() if value is not None else "" for value in next(lines, ())]
+        lines = sheet.iter_rows()
+        header = [_text(cell.value) for cell in next(lines, ())]
         positions = {}
         for key, title in COLUMNS:
             if title in header:
                 positions[key] = header.index(title)
             elif key not in READ_ONLY_COLUMNS:
-                raise RowProblem(_("Column “{column}” is missing: start from the exported file.").format(column=title))
-        return [
-            (number, {key: line[index] if index < len(line) else None for key, index in positions.items()})
-            for number, line in enumerate(lines, start=2)
-            if any(value not in (None, "") for value in line)
-        ]
+                raise FileProblem(_("Column “{column}” is missing: start from the exported file.").format(column=title))
+        rows = []
+        for number, line in enumerate(lines, start=2):
+            if len(rows) >= MAX_ROWS:
+                raise FileProblem(
+                    _("The file has more than {count} rows: upload the workbook exported from this page.").format(
+                        count=f"{MAX_ROWS:,}"
+                    )
+                )
+            cells = {key: line[index] if index < len(line) else None for key, index in positions.items()}
+            if any(cell is not None and cell.value not in (None, "") for cell in cells.values()):
+                rows.append((number, cells))
+        return rows
+
+    def _check_about(self, workbook):
+        if SHEET_ABOUT not in workbook.sheetnames:
+            raise FileProblem(
+                _("The sheet “{sheet}” is missing: start from the file exported from this page.").format(
+                    sheet=SHEET_ABOUT
+                )
+            )
+        about = {}
+        for row in workbook[SHEET_ABOUT].iter_rows(max_row=20, max_col=2, values_only=True):
+            if len(row) > 1 and row[0] is not None:
+                about[_text(row[0])] = _text(row[1])
+        expected = {
+            ABOUT_AREA: self.area.code,
+            ABOUT_CATALOGUE: self.catalogue.code,
+            ABOUT_VERSION: self.catalogue.version,
+        }
+        for key, value in expected.items():
+            if about.get(key) != value:
+                raise FileProblem(
+                    _("This file is for {key} “{found}”, but this page is for “{expected}”. Export the file from this "
+                      "page (area {area}, catalogue {catalogue} version {version}) and fill that in.").format(
+                        key=key, found=_shorten(about.get(key) or "—"), expected=value, area=self.area.code,
+                        catalogue=self.catalogue.code, version=self.catalogue.version,
+                    )
+                )  # fmt: skip
+
+    # -- checking ----------------------------------------------------------------------------------------------
 
     def _check(self, rows, result) -> list:
         selected = AreaRequirementSelection.objects.filter(area=self.area, requirement=OuterRef("pk"))
@@ -107,16 +232,16 @@ class AreaTargetImporter:
         selected_ids = {r.pk for r in requirements.values() if r.selected_by_area}
         existing = {
             (t.requirement_id, t.fiscal_year): t
-            for t in Target.objects.filter(area=self.area, requirement__catalogue=self.catalogue).select_related(
-                "actual"
-            )
+            for t in Target.objects.filter(area=self.area, requirement__catalogue=self.catalogue)
+            .select_related("actual")
+            .select_for_update(of=("self",))
         }
         seen, changes = {}, []
-        for number, values in rows:
+        for number, cells in rows:
             try:
-                change = self._check_row(values, requirements, selected_ids, existing, seen, number)
+                change = self._check_row(cells, requirements, selected_ids, existing, seen, number)
             except RowProblem as problem:
-                result.errors.append(RowError(number, str(problem)))
+                result.error(number, str(problem))
                 continue
             if change is None:
                 result.skipped += 1
@@ -124,12 +249,12 @@ class AreaTargetImporter:
                 changes.append(change)
         return changes
 
-    def _check_row(self, values, requirements, selected_ids, existing, seen, number):
-        code = _text(values.get("code"))
+    def _check_row(self, cells, requirements, selected_ids, existing, seen, number):
+        code = _text(_value(cells, "code"))
         requirement = requirements.get(code)
         if requirement is None:
-            raise RowProblem(_("Requirement code “{code}” is not in this catalogue.").format(code=code))
-        year = _integer(values.get("fiscal_year"), _header("fiscal_year"))
+            raise RowProblem(_("Requirement code “{code}” is not in this catalogue.").format(code=_shorten(code)))
+        year = _year(_value(cells, "fiscal_year"), _header("fiscal_year"))
         key = (requirement.pk, year)
         if key in seen:
             raise RowProblem(
@@ -137,8 +262,8 @@ class AreaTargetImporter:
             )
         seen[key] = number
         kind = requirement.target_kind
-        target_value = _number(values.get("target_value"), _header("target_value"), kind)
-        actual_value = _number(values.get("actual_value"), _header("actual_value"), kind)
+        target_value = _number(cells, "target_value", kind)
+        actual_value = _number(cells, "actual_value", kind)
         target = existing.get(key)
         actual = getattr(target, "actual", None) if target else None
         if target_value is None:
@@ -148,17 +273,17 @@ class AreaTargetImporter:
                 raise RowProblem(_("Give a target value before its actual value."))
             return None
         if actual_value is None and actual is not None:
-            raise RowProblem(_("The actual value is empty but a result exists: delete it on the web page."))
+            raise RowProblem(_("The actual value is empty but a result exists: remove it on the data-entry page."))
         target = target or Target(area=self.area, requirement=requirement)
         target.requirement, target.area = requirement, self.area
         before = _snapshot(target, TARGET_FIELDS) if target.pk else None
         target.fiscal_year = year
         target.target_value = target_value
-        target.baseline_value = _number(values.get("baseline_value"), _header("baseline_value"), kind)
-        target.baseline_year = _integer(values.get("baseline_year"), _header("baseline_year"), required=False)
-        target.unit = _text(values.get("unit")) or requirement.target_unit
-        target.direction = _direction(values.get("direction"))
-        target.data_source = _text(values.get("data_source"))
+        target.baseline_value = _number(cells, "baseline_value", kind)
+        target.baseline_year = _year(_value(cells, "baseline_year"), _header("baseline_year"), required=False)
+        target.unit = _safe_text(_value(cells, "unit"), _header("unit")) or requirement.target_unit
+        target.direction = _direction(_value(cells, "direction"))
+        target.data_source = _safe_text(_value(cells, "data_source"), _header("data_source"))
         _validate(target, selected_ids)
         target_changed = before != _snapshot(target, TARGET_FIELDS)
         actual_changed = False
@@ -166,27 +291,68 @@ class AreaTargetImporter:
             actual = actual or Actual(target=target)
             actual_before = _snapshot(actual, ACTUAL_FIELDS) if actual.pk else None
             actual.value = actual_value
-            actual.recorded_on = _date(values.get("recorded_on")) or actual.recorded_on
-            actual.evidence_url = _text(values.get("evidence_url"))
+            actual.recorded_on = _date(_value(cells, "recorded_on")) or actual.recorded_on
+            actual.evidence_url = _safe_text(_value(cells, "evidence_url"), _header("evidence_url"))
             _validate_actual(actual, kind)
             actual_changed = actual_before != _snapshot(actual, ACTUAL_FIELDS)
-        return target, target_changed, (actual if actual_changed else None)
+        return target, before, target_changed, (actual if actual_changed else None)
 
-    @transaction.atomic
+    # -- writing -----------------------------------------------------------------------------------------------
+
+    def _count(self, changes, result):
+        for target, before, target_changed, actual in changes:
+            self._tally(target, before, target_changed, actual, result)
+
     def _write(self, changes, result):
-        for target, target_changed, actual in changes:
-            is_new = target.pk is None
+        total = max(len(changes), 1)
+        for index, (target, before, target_changed, actual) in enumerate(changes):
+            self._tally(target, before, target_changed, actual, result)
             if target_changed:
+                target._history_user = self.acting_user
                 target.save()
             if actual is not None:
                 actual.target = target
+                actual._history_user = self.acting_user
                 actual.save()
-            if is_new:
-                result.created += 1
-            elif target_changed or actual is not None:
-                result.updated += 1
-            else:
-                result.unchanged += 1
+            if index % 50 == 0:
+                self.report(70 + 30 * index // total, _("Saving"))
+
+    @staticmethod
+    def _tally(target, before, target_changed, actual, result):
+        label = f"{target.requirement.code} · {target.fiscal_year}"
+        if target.pk is None:
+            result.created += 1
+            line = _("{row}: new target {value}").format(row=label, value=_plain(target.target_value))
+        elif target_changed or actual is not None:
+            result.updated += 1
+            line = _("{row}: changed").format(row=label)
+        else:
+            result.unchanged += 1
+            return
+        if actual is not None:
+            line += " · " + _("result {value}").format(value=_plain(actual.value))
+        if len(result.changes) < MAX_CHANGES_SHOWN:
+            result.changes.append(line)
+
+
+# -- reading cells -------------------------------------------------------------------------------------------------
+
+
+def _value(cells, key):
+    cell = cells.get(key)
+    if cell is None:
+        return None
+    _refuse_formula(cell, key)
+    return cell.value
+
+
+def _refuse_formula(cell, key) -> None:
+    if getattr(cell, "data_type", None) == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")):
+        raise RowProblem(
+            _("{column}: the cell holds a formula ({formula}). Type or paste the value itself.").format(
+                column=_header(key), formula=_shorten(cell.value, 40)
+            )
+        )
 
 
 def _header(key):
@@ -203,43 +369,88 @@ def _normal(value):
     return value
 
 
+def _plain(value) -> str:
+    return f"{Decimal(value).normalize():,f}"
+
+
+def _shorten(text, length: int = 80) -> str:
+    text = str(text)
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 def _text(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < LIMIT:
         value = int(value)
     return str(value).strip()
 
 
-def _number(value, column, kind):
-    if value is None or value == "":
+def _safe_text(value, column) -> str:
+    """Text as typed, minus control characters; refused when it starts like a formula (OWASP: a cell that
+    starts with = + - @ runs when the sheet is opened again)."""
+    text = "".join(ch for ch in _text(value) if ch >= " " or ch in "\n")
+    if text.startswith(FORMULA_START):
+        raise RowProblem(
+            _(
+                "{column}: “{value}” starts with {sign}, which a spreadsheet would run as a formula. Remove the sign "
+                "or start with a letter."
+            ).format(column=column, value=_shorten(text), sign=text[0])
+        )
+    return text
+
+
+def _number(cells, key, kind):
+    """A number from a cell: Excel numbers as they are (a cell formatted as percent stores 85% as 0.85 and is
+    read as 85), text only when it matches a plain bounded pattern."""
+    cell, column = cells.get(key), _header(key)
+    if cell is None or cell.value in (None, ""):
         return None
-    if isinstance(value, str):
-        word = value.strip().lower()
-        if word in YES_NO_WORDS and kind == "yes_no":
-            return Decimal(YES_NO_WORDS[word])
-        value = word.replace(",", "").rstrip("%").strip()
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        raise RowProblem(_("{column}: “{value}” is not a number.").format(column=column, value=value)) from None
-    if not number.is_finite() or abs(number) >= Decimal(10**12):
+    _refuse_formula(cell, key)
+    value = cell.value
+    if isinstance(value, bool):
         raise RowProblem(_("{column}: “{value}” is not a number.").format(column=column, value=value))
-    return number.quantize(Decimal("0.0001"))
+    if isinstance(value, int | float):
+        if value != value or abs(value) >= LIMIT:  # NaN or out of range, checked before any conversion
+            raise RowProblem(_("{column}: “{value}” is not a number.").format(column=column, value=_shorten(value)))
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if "%" in (getattr(cell, "number_format", "") or ""):
+            if kind != "percentage":
+                raise RowProblem(
+                    _(
+                        "{column}: the cell is formatted as a percentage but this target is not one. Format it as a "
+                        "number."
+                    ).format(column=column)
+                )
+            number *= 100
+        return number.quantize(Decimal("0.0001"))
+    word = str(value).strip().lower()
+    if word in YES_NO_WORDS and kind == "yes_no":
+        return Decimal(YES_NO_WORDS[word])
+    text = word.replace(",", "").removesuffix("%").strip()
+    if len(text) > 30 or not NUMBER.fullmatch(text):
+        raise RowProblem(_("{column}: “{value}” is not a number.").format(column=column, value=_shorten(value)))
+    return Decimal(text).quantize(Decimal("0.0001"))
 
 
-def _integer(value, column, required=True):
+def _year(value, column, required=True):
     if value is None or value == "":
         if required:
             raise RowProblem(_("{column} is empty.").format(column=column))
         return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        number = None
-    if number is None or number != number.to_integral_value():
-        raise RowProblem(_("{column}: “{value}” is not a whole year.").format(column=column, value=value))
-    return int(number)
+    if isinstance(value, float) and value.is_integer() and 1000 <= value <= 9999:
+        value = int(value)
+    text = str(value).strip() if not isinstance(value, int) else str(value)
+    if len(text) > 10 or not YEAR.fullmatch(text):
+        raise RowProblem(
+            _("{column}: “{value}” is not a year such as 2569.").format(column=column, value=_shorten(value))
+        )
+    year = int(text)
+    if not dates.PLAUSIBLE_BE[0] <= year <= dates.PLAUSIBLE_BE[1]:
+        raise RowProblem(
+            _("{column}: {year} is not a Buddhist Era year such as 2569.").format(column=column, year=year)
+        )
+    return year
 
 
 def _direction(value):
@@ -250,7 +461,7 @@ def _direction(value):
         choices = ", ".join(DIRECTION_TH.values())
         raise RowProblem(
             _("{column}: “{value}” is not one of {choices}.").format(
-                column=_header("direction"), value=value, choices=choices
+                column=_header("direction"), value=_shorten(value), choices=choices
             )
         )
     return DIRECTIONS[text]
@@ -259,10 +470,16 @@ def _direction(value):
 def _date(value):
     try:
         return dates.to_date(value)
-    except ValueError:
+    except dates.ImplausibleYear as error:
+        raise RowProblem(
+            _("{column}: the year reads as B.E. {year}, which cannot be right.").format(
+                column=_header("recorded_on"), year=error.year_be
+            )
+        ) from None
+    except (ValueError, OverflowError):
         raise RowProblem(
             _("{column}: “{value}” is not a date such as 22/11/2569.").format(
-                column=_header("recorded_on"), value=value
+                column=_header("recorded_on"), value=_shorten(value)
             )
         ) from None
 
@@ -286,7 +503,7 @@ def _validate_actual(actual, kind):
     if message:
         raise RowProblem(f"{_header('actual_value')}: {message}")
     try:
-        actual.clean_fields(exclude=["target", "notes", "evidence_file"])
+        actual.clean_fields(exclude=["target", "notes"])
     except ValidationError as error:
         raise RowProblem("; ".join(" ".join(map(str, m)) for m in error.message_dict.values())) from None
 

@@ -1,7 +1,6 @@
 """Target values (ค่าเป้าหมาย) an area sets per requirement and fiscal year, and the results it records."""
 
-import hashlib
-
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,14 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.accounts.choices import ScopeKind
 from ecotown.core.models import EcoTownModel
+from ecotown.core.scopes import Scope
 from ecotown.targets import evaluation
 from ecotown.targets.choices import Direction
 
 FIRST_YEAR, LAST_YEAR = 2560, 2600
-# The programme's current five-year plan: fiscal years 2566–2570 (B.E.).
-DEFAULT_FISCAL_YEARS = tuple(range(2566, 2571))
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 YEAR_HELP = _("Buddhist Era, e.g. 2569.")
 
@@ -26,9 +23,14 @@ def _value_field(verbose_name, **options):
 
 
 class Target(EcoTownModel):
-    """The value an area commits to reach for one requirement in one fiscal year (ค่าเป้าหมาย)."""
+    """The value an area commits to reach for one requirement in one fiscal year (ค่าเป้าหมาย).
 
-    area = models.ForeignKey("areas.Area", on_delete=models.CASCADE, related_name="targets", verbose_name=_("area"))
+    The seed asks for a target on every requirement ("ค่าเป้าหมาย ในแต่ละข้อกำหนด"): any requirement with a kind
+    of target may have one, whether the catalogue requires it or not. Its result (Actual) and evidence belong
+    to it and show on its history.
+    """
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="targets", verbose_name=_("area"))
     requirement = models.ForeignKey(
         "criteria.Requirement", on_delete=models.PROTECT, related_name="targets", verbose_name=_("requirement")
     )
@@ -43,8 +45,11 @@ class Target(EcoTownModel):
     direction = models.CharField(_("direction"), max_length=16, choices=Direction.choices, default=Direction.AT_LEAST)
     unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("Empty: the requirement's unit."))
     data_source = models.CharField(_("data source"), max_length=300, blank=True)
+    evidence = GenericRelation("core.Evidence", content_type_field="owner_type", object_id_field="owner_id")
 
-    scope_lookups = {ScopeKind.PROVINCE: ["area__province"], ScopeKind.AREA: ["area"]}
+    scope = Scope.child_of("area")
+    history_related = ("actual", "evidence")
+    select_related_fields = ("area__province", "requirement__catalogue", "actual")
 
     class Meta:
         verbose_name = _("target value")
@@ -76,8 +81,12 @@ class Target(EcoTownModel):
         requirement = self.requirement if self.requirement_id else None
         if requirement is None:
             return {}
-        if not requirement.target_required:
-            return {"requirement": _("Requirement {code} does not need a target value.").format(code=requirement.code)}
+        if not requirement.target_kind:
+            return {
+                "requirement": _("Requirement {code} has no kind of target set in the catalogue.").format(
+                    code=requirement.code
+                )
+            }
         if not requirement.catalogue_id:
             return {"requirement": _("The requirement must belong to a criteria catalogue.")}
         if self.area_id and not requirement.applies_to(self.area, selected_ids):
@@ -112,14 +121,15 @@ class Target(EcoTownModel):
 class Actual(EcoTownModel):
     """What the area achieved against one target (ผลการดำเนินงาน), with its evidence."""
 
-    target = models.OneToOneField(Target, on_delete=models.CASCADE, related_name="actual", verbose_name=_("target"))
+    target = models.OneToOneField(Target, on_delete=models.PROTECT, related_name="actual", verbose_name=_("target"))
     value = _value_field(_("actual value"), help_text=_("For a yes/no target: 1 for yes, 0 for no."))
-    evidence_file = models.FileField(_("evidence file"), upload_to="targets/evidence/%Y/", blank=True)
-    evidence_sha256 = models.CharField(_("SHA-256 of the evidence file"), max_length=64, blank=True, editable=False)
-    evidence_url = models.URLField(_("evidence link"), blank=True)
+    evidence_url = models.URLField(
+        _("web page as evidence"), blank=True, help_text=_("A page outside EcoTown; files and records go in evidence.")
+    )
     recorded_on = models.DateField(_("recorded on"), default=timezone.localdate)
 
-    scope_lookups = {ScopeKind.PROVINCE: ["target__area__province"], ScopeKind.AREA: ["target__area"]}
+    scope = Scope.child_of("target")
+    select_related_fields = ("target",)
 
     class Meta:
         verbose_name = _("actual value")
@@ -138,17 +148,6 @@ class Actual(EcoTownModel):
         message = evaluation.value_error(self.value, self.target.kind)
         if message:
             raise ValidationError({"value": message})
-
-    def save(self, *args, **kwargs):
-        evidence = self.evidence_file
-        if evidence and not getattr(evidence, "_committed", True):
-            digest = hashlib.sha256()
-            for chunk in evidence.chunks():
-                digest.update(chunk)
-            self.evidence_sha256 = digest.hexdigest()
-        elif not evidence:
-            self.evidence_sha256 = ""
-        super().save(*args, **kwargs)
 
     @property
     def is_met(self) -> bool | None:

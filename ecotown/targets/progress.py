@@ -5,21 +5,19 @@ from functools import cached_property
 
 from django.db.models import Exists, OuterRef
 
-from ecotown.criteria.models import AreaRequirementSelection, Catalogue, Requirement
+from ecotown.criteria.models import AreaRequirementSelection, Requirement
 from ecotown.targets import evaluation
 from ecotown.targets.choices import TargetStatus
 from ecotown.targets.models import Target
 
 
-def latest_catalogue_query():
-    return Catalogue.objects.order_by("-effective_date", "-pk")
-
-
 def applicable_requirements(area, catalogue) -> list[Requirement]:
-    """Requirements of `catalogue` that need a target and apply to `area`, in catalogue order (one query)."""
+    """Requirements of `catalogue` that take a target (any with a kind of target: the seed asks for a target on
+    every requirement) and apply to `area`, in catalogue order (one query)."""
     selected = AreaRequirementSelection.objects.filter(area=area, requirement=OuterRef("pk"))
     requirements = list(
-        Requirement.objects.filter(catalogue=catalogue, target_required=True)
+        Requirement.objects.filter(catalogue=catalogue)
+        .exclude(target_kind="")
         .select_related("level", "catalogue")
         .annotate(selected_by_area=Exists(selected))
         .order_by("position", "code")
@@ -34,6 +32,7 @@ class Cell:
     fiscal_year: int
     target: Target | None = None
     url: str = ""
+    detail_url: str = ""
 
     @property
     def actual(self):

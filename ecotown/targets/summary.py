@@ -4,11 +4,12 @@ from dataclasses import dataclass
 
 from django.db.models import Subquery
 
-from ecotown.accounts.scopes import object_in_scope, scope_q
+from ecotown.core.scopes import may
 from ecotown.criteria.models import Catalogue
 from ecotown.targets.choices import TargetStatus
 from ecotown.targets.models import Target
-from ecotown.targets.progress import applicable_requirements, latest_catalogue_query, target_grid
+from ecotown.targets.periods import catalogue_for
+from ecotown.targets.progress import applicable_requirements, target_grid
 
 
 @dataclass
@@ -29,12 +30,13 @@ class TargetSummary:
 
 
 def target_summary(area, fiscal_year: int, catalogue: Catalogue | None = None) -> TargetSummary:
-    """Counts for the area page, on the latest catalogue unless one is given (two queries when the catalogue
-    has requirements that need targets)."""
+    """Counts for the area page, on the version in force for `fiscal_year` unless one is given (two queries
+    when that version has requirements that take targets)."""
     if catalogue is None:
-        # The latest catalogue comes joined to its requirements rather than by a query of its own.
-        requirements = applicable_requirements(area, Subquery(latest_catalogue_query().values("pk")[:1]))
-        catalogue = requirements[0].catalogue if requirements else latest_catalogue_query().first()
+        # The version in force comes joined to its requirements rather than by a query of its own.
+        in_force = Catalogue.objects.in_force_for(fiscal_year).values("pk")[:1]
+        requirements = applicable_requirements(area, Subquery(in_force))
+        catalogue = requirements[0].catalogue if requirements else catalogue_for(fiscal_year)
     else:
         requirements = applicable_requirements(area, catalogue)
     summary = TargetSummary(fiscal_year, catalogue)
@@ -53,6 +55,6 @@ def target_summary(area, fiscal_year: int, catalogue: Catalogue | None = None) -
 
 def target_summary_for_user(area, user, fiscal_year: int) -> TargetSummary | None:
     """The summary, or None when `user` may not see this area's targets (one more query at most)."""
-    if not object_in_scope(user, area, scope_q(type(area), user, Target.permission_name("view"))):
+    if not may(user, Target.permission_name("view"), area):
         return None
     return target_summary(area, fiscal_year)

@@ -1,37 +1,48 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import generic
 
-from ecotown.accounts.scopes import may, restrict_by_permission
 from ecotown.areas.models import Area
+from ecotown.core import evidence as evidence_store
+from ecotown.core import jobs
 from ecotown.core import views as core
 from ecotown.core.dates import current_fiscal_year
-from ecotown.targets import progress
+from ecotown.core.models import Job, JobStatus
+from ecotown.core.scopes import may
+from ecotown.criteria.models import Catalogue
+from ecotown.criteria.versions import governing
+from ecotown.targets import evaluation, progress, services
 from ecotown.targets.exporters import AreaTargetExporter
 from ecotown.targets.filtersets import TargetFilterSet
-from ecotown.targets.forms import TargetForm, TargetImportForm
-from ecotown.targets.importers import AreaTargetImporter
-from ecotown.targets.models import DEFAULT_FISCAL_YEARS, Target
+from ecotown.targets.forms import ResultForm, TargetForm, TargetImportForm
+from ecotown.targets.jobs import IMPORT
+from ecotown.targets.models import Actual, Target
+from ecotown.targets.periods import fiscal_years_shown
 from ecotown.targets.tables import TargetTable
 
 
-def area_for_user(user, code: str, action: str = "view") -> Area:
-    """The area, if `user` may `action` its targets; 404 otherwise, exactly as for a target outside scope."""
-    areas = restrict_by_permission(Area.objects.select_related("province"), user, Target.permission_name(action))
-    return get_object_or_404(areas, code=code)
+def area_for_user(user, code: str, permission: str) -> Area:
+    """The area, if `user` may `permission` there; 404 otherwise, exactly as for a target outside scope."""
+    return get_object_or_404(Area.objects.select_related("province").for_permission(user, permission), code=code)
 
 
-def chosen_catalogue(request):
-    """`?catalogue=<id>` or the latest catalogue, plus every catalogue for the picker (one query)."""
-    catalogues = list(progress.latest_catalogue_query())
-    wanted = request.GET.get("catalogue")
+def chosen_catalogue(request, fiscal_year: int | None = None):
+    """`?catalogue=<id>`, else the version in force for `fiscal_year` (the current one): the catalogue and every
+    version for the picker. A malformed id is a 404, like an unknown one."""
+    catalogues = list(Catalogue.objects.order_by("code", "-first_fiscal_year", "-loaded", "-pk"))
+    wanted = request.GET.get("catalogue") or request.POST.get("catalogue") or ""
     if not wanted:
-        return (catalogues[0] if catalogues else None), catalogues
+        return governing(catalogues, fiscal_year or current_fiscal_year()), catalogues
+    if not (wanted.isascii() and wanted.isdigit()):
+        raise Http404
     for catalogue in catalogues:
-        if str(catalogue.pk) == wanted:
+        if catalogue.pk == int(wanted):
             return catalogue, catalogues
     raise Http404
 
@@ -42,37 +53,27 @@ def table_url(area, catalogue=None) -> str:
 
 
 class AreaTargetsMixin:
-    """Pages about all the targets of one area: no role for `action` is 403 (or sign in), outside scope 404."""
+    """Pages about all the targets of one area: no role for `permission` is 403 (or sign in), outside scope 404."""
 
-    action = "view"
+    permission = Target.permission_name("view")
 
     def dispatch(self, request, *args, **kwargs):
-        refusal = core.refuse_without(request, Target.permission_name(self.action))
+        refusal = core.refuse_without(request, self.permission)
         if refusal:
             return refusal
-        self.area = area_for_user(request.user, kwargs["code"], self.action)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class NeedsCatalogueMixin:
-    """Export and import work on a catalogue: with none loaded, go back to the table, which says so."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.catalogue = chosen_catalogue(request)[0]
-        if self.catalogue is None:
-            messages.warning(request, _("No criteria catalogue is loaded yet: there is nothing to export or import."))
-            return redirect(table_url(self.area))
+        self.area = area_for_user(request.user, kwargs["code"], self.permission)
         return super().dispatch(request, *args, **kwargs)
 
 
 class AreaTargetTableView(AreaTargetsMixin, generic.TemplateView):
-    """Requirement × fiscal year: target, actual and whether it is met, for one area."""
+    """Requirement × fiscal year: target, actual and whether it is met, for one area, on one catalogue version.
+    Switching the version (HTMX) swaps the whole panel: heading, picker, export and import links and the grid."""
 
     template_name = "targets/area_target_table.html"
 
     def get_template_names(self):
         if self.request.htmx and not self.request.htmx.boosted:
-            return [f"{self.template_name}#grid"]
+            return [f"{self.template_name}#panel"]
         return [self.template_name]
 
     def get_context_data(self, **kwargs):
@@ -80,103 +81,297 @@ class AreaTargetTableView(AreaTargetsMixin, generic.TemplateView):
         user, area = self.request.user, self.area
         catalogue, catalogues = chosen_catalogue(self.request)
         requirements = progress.applicable_requirements(area, catalogue) if catalogue else []
-        rows = progress.target_grid(area, requirements, DEFAULT_FISCAL_YEARS)
+        years = fiscal_years_shown()
+        rows = progress.target_grid(area, requirements, years)
         can_change = may(user, Target.permission_name("change"), area)
-        if can_change and catalogue:
-            self._link_cells(rows, area, catalogue)
+        self._link_cells(rows, area, catalogue, can_change)
         context.update(
             area=area,
             catalogue=catalogue,
             catalogues=catalogues,
-            fiscal_years=DEFAULT_FISCAL_YEARS,
+            fiscal_years=years,
             current_year=current_fiscal_year(),
             rows=rows,
             has_targets=any(cell.target for row in rows for cell in row.cells),
             can_change=can_change,
+            can_record=may(user, Actual.permission_name("change"), area),
+            governed=governing(catalogues, current_fiscal_year()),
         )
         return context
 
     @staticmethod
-    def _link_cells(rows, area, catalogue):
+    def _link_cells(rows, area, catalogue, can_change):
         # reverse() once rather than per cell: 250 cells would otherwise cost a third of the page's time.
+        detail = reverse("targets:target_detail", kwargs={"pk": 1}).replace("/1/", "/{pk}/")
         edit = reverse("targets:target_edit", kwargs={"pk": 1}).replace("/1/", "/{pk}/")
         add = reverse("targets:target_add", kwargs={"code": area.code})
         for row in rows:
             for cell in row.cells:
                 if cell.target:
-                    cell.url = edit.format(pk=cell.target.pk)
-                else:
+                    cell.detail_url = detail.format(pk=cell.target.pk)
+                    if can_change:
+                        cell.url = edit.format(pk=cell.target.pk)
+                elif can_change and catalogue:
                     query = f"requirement={cell.requirement.pk}&fiscal_year={cell.fiscal_year}"
                     cell.url = f"{add}?catalogue={catalogue.pk}&{query}"
 
 
-class AreaTargetExportView(AreaTargetsMixin, NeedsCatalogueMixin, generic.View):
+# -- the data-entry page: results for one fiscal year ------------------------------------------------------------
+
+
+class ResultRow:
+    """One requirement on the data-entry page: its target (read-only), result form and evidence."""
+
+    def __init__(self, requirement, target, form=None, saved=False):
+        self.requirement, self.target, self.form, self.saved = requirement, target, form, saved
+
+    @property
+    def actual(self):
+        return getattr(self.target, "actual", None) if self.target else None
+
+    @property
+    def status(self):
+        if self.target is None:
+            return None
+        actual = self.actual
+        return evaluation.status(
+            self.target.target_value, actual.value if actual else None, self.requirement.target_kind,
+            self.target.direction,
+        )  # fmt: skip
+
+    @property
+    def target_text(self) -> str:
+        target = self.target
+        return evaluation.format_value(target.target_value, self.requirement.target_kind, target.unit) if target else ""
+
+
+class AreaResultsView(AreaTargetsMixin, generic.TemplateView):
+    """Every applicable requirement of one fiscal year with its target (read-only), the result, its status and
+    evidence, each row saved in place (HTMX) — how a secretariat records a year's results."""
+
+    template_name = "targets/area_results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.kwargs["fiscal_year"]
+        catalogue, catalogues = chosen_catalogue(self.request, year)
+        requirements = progress.applicable_requirements(self.area, catalogue) if catalogue else []
+        can_record = may(self.request.user, Actual.permission_name("change"), self.area)
+        builder = RowBuilder(self.request, self.area, can_record)
+        rows = builder.rows(requirements, year)
+        context.update(
+            area=self.area, catalogue=catalogue, catalogues=catalogues, fiscal_year=year, rows=rows,
+            years=fiscal_years_shown(), can_record=can_record,
+            can_set_targets=may(self.request.user, Target.permission_name("add"), self.area),
+        )  # fmt: skip
+        return context
+
+
+class RowBuilder:
+    """Targets, results and evidence of a year read in a fixed number of queries, and a form per row."""
+
+    def __init__(self, request, area, can_record: bool):
+        self.request, self.area, self.can_record = request, area, can_record
+        self._links = None
+
+    def links(self):
+        if self._links is None:
+            probe = Target(area=self.area)
+            self._links = evidence_store.linkable_records(probe, self.request.user) if self.can_record else []
+        return self._links
+
+    def rows(self, requirements, year: int) -> list[ResultRow]:
+        targets = {
+            t.requirement_id: t
+            for t in Target.objects.filter(
+                area=self.area, fiscal_year=year, requirement__in=[r.pk for r in requirements]
+            )
+            .select_related("actual")
+            .prefetch_related("evidence__file")
+        }
+        rows = []
+        for requirement in requirements:
+            target = targets.get(requirement.pk)
+            if target is not None:
+                target.requirement, target.area = requirement, self.area
+            rows.append(ResultRow(requirement, target, self.form(target) if target and self.can_record else None))
+        return rows
+
+    def form(self, target, data=None, files=None) -> ResultForm:
+        actual = getattr(target, "actual", None)
+        initial = {"revision": actual.revision if actual else 0}
+        if actual is not None:
+            value = f"{actual.value.normalize():f}"  # 85, not 85.0000
+            initial.update(value=value, recorded_on=actual.recorded_on, evidence_url=actual.evidence_url)
+        return ResultForm(
+            data, files, target=target, evidence=list(target.evidence.all()), initial=initial,
+            link_choices=evidence_store.link_choices(self.links()), prefix=f"r{target.requirement_id}",
+        )  # fmt: skip
+
+
+class ResultRowView(AreaTargetsMixin, generic.View):
+    """Save one row of the data-entry page. An HTMX request gets the row back (with errors, or saved); a plain
+    POST (no JavaScript) goes back to the page with a message."""
+
+    permission = Actual.permission_name("change")
+
+    def post(self, request, code, fiscal_year, requirement):
+        target = get_object_or_404(
+            Target.objects.select_related("requirement__level", "actual"),
+            area=self.area, fiscal_year=fiscal_year, requirement_id=requirement,
+        )  # fmt: skip
+        builder = RowBuilder(request, self.area, can_record=True)
+        form = builder.form(target, request.POST, request.FILES)
+        saved = False
+        if form.is_valid():
+            with transaction.atomic():  # the row is saved whole — result and evidence — or not at all
+                saved = self._save(target, form, builder)
+                if not saved:
+                    transaction.set_rollback(True)
+        if saved:
+            target = Target.objects.select_related("requirement__level", "actual").get(pk=target.pk)
+            form = builder.form(target)
+        if not request.htmx:
+            if saved:
+                messages.success(request, _("Saved the result of {code}.").format(code=target.requirement.code))
+                return redirect(reverse("targets:area_results", kwargs={"code": code, "fiscal_year": fiscal_year}))
+            messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+            return redirect(reverse("targets:area_results", kwargs={"code": code, "fiscal_year": fiscal_year}))
+        row = ResultRow(target.requirement, target, form, saved=saved)
+        context = {"row": row, "area": self.area, "fiscal_year": fiscal_year, "can_record": True}
+        return render(request, "targets/area_results.html#row", context, status=200)
+
+    def _save(self, target, form, builder) -> bool:
+        data, user = form.cleaned_data, self.request.user
+        try:
+            if data["clear_result"]:
+                services.clear_result(target, acting_user=user, expected_revision=data["revision"])
+            elif data["value"] is not None:
+                services.record_result(
+                    target, value=data["value"], recorded_on=data["recorded_on"], evidence_url=data["evidence_url"],
+                    acting_user=user, expected_revision=data["revision"],
+                )  # fmt: skip
+            elif data["revision"]:
+                # An empty value never deletes a result: "remove the result" says so explicitly.
+                form.add_error("value", _("Give the value, or tick “remove the result”."))
+                return False
+            if data["remove_evidence"]:
+                services.remove_evidence(target, data["remove_evidence"], acting_user=user)
+            if data["evidence_file"]:
+                services.add_evidence(target, upload=data["evidence_file"], acting_user=user)
+            if data["evidence_link"]:
+                record = evidence_store.find_linked(builder.links(), data["evidence_link"])
+                if record is None:
+                    form.add_error("evidence_link", _("Choose a record from the list."))
+                    return False
+                services.add_evidence(target, record=record, acting_user=user)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            return False
+        return True
+
+
+# -- Excel --------------------------------------------------------------------------------------------------------
+
+
+class AreaTargetExportView(AreaTargetsMixin, generic.View):
     def get(self, request, code):
-        exporter = AreaTargetExporter(self.area, self.catalogue)
+        catalogue = chosen_catalogue(request)[0]
+        if catalogue is None:
+            messages.warning(request, _("No criteria catalogue is loaded yet: there is nothing to export or import."))
+            return redirect(table_url(self.area))
+        exporter = AreaTargetExporter(self.area, catalogue)
         response = HttpResponse(exporter.to_xlsx(), content_type=exporter.content_type)
         response["Content-Disposition"] = f'attachment; filename="{exporter.filename}"'
         return response
 
 
-class AreaTargetImportView(AreaTargetsMixin, NeedsCatalogueMixin, generic.FormView):
-    """Upload the exported workbook back: every row is checked, and nothing is written unless all are good."""
+class AreaTargetImportView(AreaTargetsMixin, generic.FormView):
+    """Upload the exported workbook back. The check runs in the background and shows a preview; nothing is
+    saved until the preview is confirmed (AreaTargetImportConfirmView)."""
 
-    action = "change"
+    permission = Target.permission_name("change")
     template_name = "targets/area_target_import.html"
     form_class = TargetImportForm
 
+    def get(self, request, *args, **kwargs):
+        if chosen_catalogue(request)[0] is None:
+            messages.warning(request, _("No criteria catalogue is loaded yet: there is nothing to export or import."))
+            return redirect(table_url(self.area))
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(area=self.area, catalogue=self.catalogue, table_url=table_url(self.area, self.catalogue))
+        catalogue = chosen_catalogue(self.request)[0]
+        context.update(area=self.area, catalogue=catalogue, table_url=table_url(self.area, catalogue))
         return context
 
     def form_valid(self, form):
-        importer = AreaTargetImporter(self.area, self.catalogue, user=self.request.user)
-        result = importer.run(form.cleaned_data["file"])
-        if result.errors:
-            return self.render_to_response(self.get_context_data(form=form, result=result))
-        messages.success(
-            self.request,
-            _("Import finished: {created} created, {updated} updated, {unchanged} unchanged.").format(
-                created=result.created, updated=result.updated, unchanged=result.unchanged
-            ),
-        )
-        return self.render_to_response(self.get_context_data(form=TargetImportForm(), result=result))
+        catalogue = chosen_catalogue(self.request)[0]
+        if catalogue is None:
+            return redirect(table_url(self.area))
+        title = _("Import target values · {area}").format(area=self.area)
+        params = {"area": self.area.pk, "catalogue": catalogue.pk, "mode": "check", "title": title}
+        job = jobs.start(IMPORT, self.request.user, params, upload=form.cleaned_data["file"], language=get_language())
+        return redirect(job)
 
 
-class TargetMixin:
+class AreaTargetImportConfirmView(AreaTargetsMixin, generic.View):
+    """Save what a finished preview showed: the same file, checked again and written in one transaction."""
+
+    permission = Target.permission_name("change")
+
+    def post(self, request, code, job):
+        preview = get_object_or_404(Job, key=job, user=request.user, kind=IMPORT, status=JobStatus.DONE)
+        if preview.params.get("area") != self.area.pk or preview.params.get("mode") != "check":
+            raise Http404
+        if preview.result.get("errors"):
+            messages.error(request, _("This preview has problems: upload a corrected file."))
+            return redirect(preview)
+        params = {**preview.params, "mode": "write"}
+        params["title"] = _("Saving target values · {area}").format(area=self.area)
+        writing = jobs.start(IMPORT, request.user, params, same_file_as=preview, language=get_language())
+        return redirect(writing)
+
+
+# -- single targets -----------------------------------------------------------------------------------------------
+
+
+class TargetListView(core.ObjectListView):
     model = Target
-
-    def base_queryset(self):
-        return Target.objects.select_related("area", "requirement__catalogue", "actual")
-
-
-class TargetListView(TargetMixin, core.ObjectListView):
+    offer_add = False
     filterset_class = TargetFilterSet
     table_class = TargetTable
 
-    def base_queryset(self):
-        return super().base_queryset().select_related("area__province")
+
+class TargetDetailView(core.ObjectDetailView):
+    model = Target
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        target = self.object
+        context["evidence"] = list(target.evidence.all().select_related("file", "linked_type"))
+        context["results_url"] = reverse(
+            "targets:area_results", kwargs={"code": target.area.code, "fiscal_year": target.fiscal_year}
+        )
+        return context
 
 
-class TargetDetailView(TargetMixin, core.ObjectDetailView):
-    pass
+class TargetHistoryView(core.ObjectHistoryView):
+    model = Target
 
 
-class TargetHistoryView(TargetMixin, core.ObjectHistoryView):
-    pass
+class TargetEditView(core.ObjectEditView):
+    """Set a target for an area (from its table) or change one. Results are the data-entry page's business."""
 
-
-class TargetEditView(TargetMixin, core.ObjectEditView):
-    """Add a target for an area (from its table) or change one, with its result."""
-
+    model = Target
     form_class = TargetForm
     template_name = "targets/target_form.html"
 
     def get_object(self, queryset=None):
         if "pk" in self.kwargs:
             return super().get_object(queryset)
-        area = area_for_user(self.request.user, self.kwargs["code"], "add")
+        area = area_for_user(self.request.user, self.kwargs["code"], Target.permission_name("add"))
         return Target(area=area)
 
     def catalogue(self):
@@ -187,8 +382,9 @@ class TargetEditView(TargetMixin, core.ObjectEditView):
     def get_initial(self):
         initial = super().get_initial()
         for name in ("requirement", "fiscal_year"):
-            if name in self.request.GET:
-                initial[name] = self.request.GET[name]
+            value = self.request.GET.get(name, "")
+            if value.isascii() and value.isdigit():
+                initial[name] = value
         return initial
 
     def get_form_kwargs(self):
@@ -206,6 +402,8 @@ class TargetEditView(TargetMixin, core.ObjectEditView):
         return table_url(self.object.area, self.object.requirement.catalogue)
 
 
-class TargetDeleteView(TargetMixin, core.ObjectDeleteView):
+class TargetDeleteView(core.ObjectDeleteView):
+    model = Target
+
     def get_success_url(self):
         return table_url(self.object.area, self.object.requirement.catalogue)

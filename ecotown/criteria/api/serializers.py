@@ -6,7 +6,7 @@ from ecotown.criteria.models import Catalogue, Dimension, Level, Requirement
 class LevelSerializer(serializers.ModelSerializer):
     class Meta:
         model = Level
-        fields = ["number", "name_th", "name_en", "description_th", "description_en"]
+        fields = ["number", "name_th", "name_en", "name_is_provisional", "description_th", "description_en"]
 
 
 class DimensionSerializer(serializers.ModelSerializer):
@@ -23,8 +23,9 @@ class CatalogueSerializer(serializers.ModelSerializer):
     class Meta:
         model = Catalogue
         fields = [
-            "url", "id", "code", "version", "title_th", "title_en", "effective_date", "description_th",
-            "description_en", "source_sha256", "loaded", "levels", "dimensions",
+            "url", "id", "code", "version", "title_th", "title_en", "effective_date", "effective_date_assumed",
+            "description_th", "description_en", "source_is_draft", "source_note_th", "source_note_en",
+            "declared_totals", "source_sha256", "loaded", "levels", "dimensions",
         ]  # fmt: skip
 
 

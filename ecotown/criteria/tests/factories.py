@@ -33,6 +33,7 @@ MINIMAL = dedent(
         dimensions: [society]
         wording: official
         title: {th: มีคณะกรรมการ, en: A committee exists}
+        target: {required: false, kind: yes_no}
       - code: G1
         kind: general
         level: 1

@@ -41,12 +41,12 @@ def test_requirements_filter_by_catalogue_kind_level_and_dimension(world, api_cl
     def codes(**params):
         return {item["code"] for item in client.get("/api/requirements/", params).json()["results"]}
 
-    assert len(codes(catalogue_code="eit", catalogue_version="2022.1", kind="basic")) == 12
+    assert len(codes(catalogue_code="eit", catalogue_version="2022.2", kind="basic")) == 12
     assert codes(catalogue_version="1999") == set()
     assert codes(level=2, kind="specific") == {"S2-01", "S2-02", "S2-03"}
     assert "G4-01" in codes(dimension="economy", level=4)
     assert codes(catalogue=catalogue.pk, q="ISO 14001") == {"G2-02"}
-    assert client.get("/api/catalogues/", {"code": "eit", "version": "2022.1"}).json()["count"] == 1
+    assert client.get("/api/catalogues/", {"code": "eit", "version": "2022.2"}).json()["count"] == 1
 
 
 def test_the_requirement_api_stays_within_its_query_budget(
@@ -58,3 +58,12 @@ def test_the_requirement_api_stays_within_its_query_budget(
         response = client.get("/api/requirements/", {"limit": 1000})
     assert response.status_code == 200
     assert response.json()["count"] == 396
+
+
+def test_the_catalogue_api_says_what_its_source_states_and_assumes(world, api_client_for, catalogue):
+    detail = api_client_for(None).get(f"/api/catalogues/{catalogue.pk}/").json()
+    assert (detail["source_is_draft"], detail["effective_date_assumed"]) == (True, True)
+    totals = detail["declared_totals"]
+    assert (totals["basic"], totals["general"], totals["specific"]) == (12, 23, 6)
+    assert "23" in detail["source_note_th"]
+    assert [level["name_is_provisional"] for level in detail["levels"]] == [True] * 5

@@ -1,6 +1,5 @@
 from rest_framework import serializers
 
-from ecotown.accounts.scopes import scope_q
 from ecotown.areas.models import Area
 from ecotown.core.api.serializers import ModelCleanSerializer
 from ecotown.criteria.models import Requirement
@@ -13,9 +12,8 @@ class ActualSerializer(ModelCleanSerializer):
 
     class Meta:
         model = Actual
-        fields = ["id", "target", "value", "recorded_on", "evidence_file", "evidence_sha256", "evidence_url", "notes",
-                  "created", "last_updated"]  # fmt: skip
-        read_only_fields = ["evidence_sha256", "created", "last_updated"]
+        fields = ["id", "target", "value", "recorded_on", "evidence_url", "notes", "created", "last_updated"]
+        read_only_fields = ["created", "last_updated"]
 
     def get_fields(self):
         fields = super().get_fields()
@@ -29,7 +27,22 @@ class ActualSerializer(ModelCleanSerializer):
 class NestedActualSerializer(serializers.ModelSerializer):
     class Meta:
         model = Actual
-        fields = ["id", "value", "recorded_on", "evidence_url", "evidence_sha256"]
+        fields = ["id", "value", "recorded_on", "evidence_url"]
+
+
+class EvidenceSerializer(serializers.Serializer):
+    """A file (downloaded through the scope-checked URL, with its SHA-256) or a link to a record."""
+
+    key = serializers.UUIDField()
+    name = serializers.CharField(source="__str__")
+    url = serializers.SerializerMethodField()
+    sha256 = serializers.CharField(source="file.sha256", default=None)
+    size = serializers.IntegerField(source="file.size", default=None)
+
+    def get_url(self, evidence) -> str:
+        request = self.context.get("request")
+        url = evidence.get_absolute_url()
+        return request.build_absolute_uri(url) if request and url else url
 
 
 class TargetSerializer(ModelCleanSerializer):
@@ -41,22 +54,21 @@ class TargetSerializer(ModelCleanSerializer):
     catalogue_version = serializers.CharField(source="requirement.catalogue.version", read_only=True)
     kind = serializers.CharField(source="requirement.target_kind", read_only=True)
     actual = NestedActualSerializer(read_only=True)
+    evidence = EvidenceSerializer(many=True, read_only=True)
     status = serializers.SerializerMethodField()
 
     class Meta:
         model = Target
         fields = ["url", "id", "area", "requirement", "requirement_code", "catalogue", "catalogue_version",
                   "fiscal_year", "kind", "baseline_value", "baseline_year", "target_value", "direction", "unit",
-                  "data_source", "notes", "actual", "status", "created", "last_updated"]  # fmt: skip
+                  "data_source", "notes", "actual", "evidence", "status", "created", "last_updated"]  # fmt: skip
         read_only_fields = ["created", "last_updated"]
 
     def get_fields(self):
         fields = super().get_fields()
         request = self.context.get("request")
         if request is not None and request.method not in ("GET", "HEAD", "OPTIONS"):
-            condition = scope_q(Area, request.user, Target.permission_name("add"))
-            if condition is not None:
-                fields["area"].queryset = Area.objects.filter(condition)
+            fields["area"].queryset = Area.objects.for_permission(request.user, Target.permission_name("add"))
         return fields
 
     def get_status(self, target) -> str:

@@ -13,8 +13,10 @@ class TargetViewSet(ScopedModelViewSet):
     ordering_fields = ["fiscal_year", "area__code", "requirement__code"]
 
     def base_queryset(self):
-        return Target.objects.select_related("area", "requirement__catalogue", "actual").order_by(
-            "area__code", "requirement__position", "requirement__code", "fiscal_year"
+        return (
+            Target.objects.with_related()
+            .prefetch_related("evidence__file")
+            .order_by("area__code", "requirement__position", "requirement__code", "fiscal_year")
         )
 
 
@@ -26,4 +28,4 @@ class ActualViewSet(ScopedModelViewSet):
     filterset_class = ActualFilterSet
 
     def base_queryset(self):
-        return Actual.objects.select_related("target").order_by("target_id")
+        return Actual.objects.with_related().order_by("target_id")

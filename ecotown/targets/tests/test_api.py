@@ -132,4 +132,4 @@ def test_a_requirement_without_target_is_refused(world, api_client_for, catalogu
     response = api_client_for(world.diw_admin).post(
         "/api/targets/", {"area": "pte-a1", "requirement": plain.pk, "fiscal_year": 2569, "target_value": "1"}
     )
-    assert response.json()["requirement"] == ["Requirement B1 does not need a target value."]
+    assert response.json()["requirement"] == ["Requirement B1 has no kind of target set in the catalogue."]

@@ -20,10 +20,18 @@ def errors_of(obj) -> dict:
     return caught.value.message_dict
 
 
-def test_it_rejects_a_requirement_without_a_target(world, catalogue):
+def test_it_rejects_a_requirement_without_a_kind_of_target(world, catalogue):
     requirement = make_requirement(catalogue, "B1", target_kind=None)
     target = Target(area=world.area_a1, requirement=requirement, fiscal_year=2569, target_value=1)
-    assert errors_of(target)["requirement"] == ["Requirement B1 does not need a target value."]
+    assert errors_of(target)["requirement"] == ["Requirement B1 has no kind of target set in the catalogue."]
+
+
+def test_a_target_is_allowed_on_a_basic_requirement_that_does_not_require_one(world, catalogue):
+    # The seed asks for a target value on every requirement: optional, never forbidden.
+    basic = make_requirement(catalogue, "B02", kind=RequirementKind.BASIC, level=None,
+                             target_kind=TargetKind.YES_NO, target_required=False)  # fmt: skip
+    target = Target(area=world.area_a1, requirement=basic, fiscal_year=2569, target_value=1)
+    target.full_clean()
 
 
 def test_it_rejects_a_specific_requirement_the_area_did_not_select(world, catalogue):
@@ -83,13 +91,15 @@ def test_an_actual_is_checked_against_its_target_kind(world, catalogue):
     assert errors_of(actual)["value"] == ["A yes/no value is 1 (yes) or 0 (no)."]
 
 
-def test_an_actual_stores_the_sha256_of_its_evidence(world, catalogue, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    target = make_target(world.area_a1, make_requirement(catalogue), target_value=50)
-    actual = Actual(target=target, value=60, evidence_file=SimpleUploadedFile("report.pdf", b"evidence"))
-    actual.save()
-    assert actual.evidence_sha256 == hashlib.sha256(b"evidence").hexdigest()
-    assert actual.is_met is True
+def test_evidence_of_a_target_stores_the_sha256_of_its_file(world, catalogue):
+    from ecotown.core.evidence import attach_file
+
+    target = make_target(world.area_a1, make_requirement(catalogue), target_value=50, actual=60)
+    content = b"%PDF-1.4 evidence"
+    item = attach_file(target, SimpleUploadedFile("report.pdf", content), acting_user=world.secretary_a1)
+    assert item.file.sha256 == hashlib.sha256(content).hexdigest()
+    assert list(target.evidence.all()) == [item]
+    assert target.actual.is_met is True
 
 
 def test_targets_keep_a_history(world, catalogue):

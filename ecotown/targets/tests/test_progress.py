@@ -49,7 +49,8 @@ def test_the_summary_partial_renders(world, catalogue, targets_a1):
     from django.template.loader import render_to_string
 
     html = render_to_string(
-        "targets/partials/area_summary.html", {"summary": target_summary(world.area_a1, 2568), "area": world.area_a1}
+        "targets/partials/area_summary.html",
+        {"panel": {"summary": target_summary(world.area_a1, 2568), "area": world.area_a1}},
     )
     assert "target-met" in html
     assert f"/targets/areas/{world.area_a1.code}/" in html
