@@ -1,12 +1,10 @@
-import json
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.areas.geojson import validate_boundary
+from ecotown.areas.geojson import parse_boundary_json, validate_boundary
 from ecotown.areas.models import Area, AreaContact
-from ecotown.core.forms import BuddhistDateField, ModelForm
+from ecotown.core.forms import BuddhistDateField, Form, ModelForm
 from ecotown.geo.models import District, Subdistrict
 
 MAX_BOUNDARY_BYTES = 5 * 1024 * 1024
@@ -19,14 +17,12 @@ class AreaForm(ModelForm):
         help_text=_("A .geojson file in longitude/latitude (WGS 84). Leave empty to keep the current boundary."),
     )
     clear_boundary = forms.BooleanField(label=_("Remove the current boundary"), required=False)
-    certified_until = BuddhistDateField(label=_("certificate valid until"), required=False)
 
     class Meta:
         model = Area
         fields = [
-            "code", "name_th", "name_en", "province", "kind", "status", "certified_level", "certified_until",
-            "joined_year", "phase", "districts", "subdistricts", "population", "factory_count", "main_industries",
-            "key_problems", "notes",
+            "code", "name_th", "name_en", "province", "kind", "joined_year", "phase", "districts", "subdistricts",
+            "population", "factory_count", "main_industries", "key_problems", "notes",
         ]  # fmt: skip
         widgets = {
             "main_industries": forms.Textarea(attrs={"rows": 3}),
@@ -53,10 +49,10 @@ class AreaForm(ModelForm):
         if upload.size > MAX_BOUNDARY_BYTES:
             raise ValidationError(_("The boundary file is larger than 5 MB: simplify the outline first."))
         try:
-            data = json.loads(upload.read().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise ValidationError(_("The file is not valid JSON: {error}").format(error=error)) from error
-        return validate_boundary(data)
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ValidationError(_("The file is not UTF-8 text. Save it as UTF-8 and upload it again.")) from error
+        return validate_boundary(parse_boundary_json(text))
 
     def clean(self):
         cleaned = super().clean()
@@ -78,5 +74,30 @@ class AreaForm(ModelForm):
 class AreaContactForm(ModelForm):
     class Meta:
         model = AreaContact
-        fields = ["area", "name", "position", "organisation", "phone", "email", "notes"]
+        fields = ["name", "position", "organisation", "phone", "email", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class AreaStatusForm(Form):
+    """A named status step (areas.services) with its reason; the level and validity for a certification."""
+
+    step = forms.ChoiceField(label=_("Step"))
+    certified_level = forms.IntegerField(label=_("certified level"), min_value=1, max_value=5, required=False)
+    certified_until = BuddhistDateField(label=_("certificate valid until"), required=False)
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the area's history: cite the decision, e.g. the expert committee's resolution."),
+    )
+
+    def __init__(self, *args, steps, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = [(step.name, step.label) for step in steps]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("step") == "record_certification":
+            for name in ("certified_level", "certified_until"):
+                if not cleaned.get(name):
+                    self.add_error(name, _("A certification needs its level and the date it is valid until."))
+        return cleaned

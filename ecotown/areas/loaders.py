@@ -38,10 +38,16 @@ def load_first_wave(path: Path = FIRST_WAVE) -> AreaLoadResult:
             province=provinces[row["province"]],
             kind=row["kind"],
             status=row.get("status", AreaStatus.DEVELOPING),
-            joined_year=row.get("joined_year", 2560),
-            phase=row.get("phase", 1),
+            # Unknown unless the file gives them: no source dates every first-wave area or names its phase.
+            joined_year=row.get("joined_year"),
+            phase=row.get("phase"),
         )
         area.districts.set(District.objects.filter(code__in=row.get("districts", [])))
         area.subdistricts.set(Subdistrict.objects.filter(code__in=row.get("subdistricts", [])))
         created += 1
     return AreaLoadResult(created=created, kept=len(data["areas"]) - created)
+
+
+def describe_first_wave() -> str:
+    result = load_first_wave()
+    return f"{result.created} created, {result.kept} already present"

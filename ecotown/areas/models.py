@@ -2,19 +2,22 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.accounts.choices import ScopeKind
 from ecotown.areas.choices import AreaKind, AreaStatus
-from ecotown.core.models import EcoTownModel
+from ecotown.core.models import Bilingual, EcoTownModel
+from ecotown.core.scopes import Scope
 from ecotown.core.thai import thai_order
+from ecotown.core.workflow import ANY, Transition, Workflow
 
 
-class Area(EcoTownModel):
+class Area(Bilingual, EcoTownModel):
     """An eco-industrial town area (พื้นที่เมืองอุตสาหกรรมเชิงนิเวศ) inside one province.
 
-    A province may hold several areas (Rayong: the pollution-control zone and the IRPC industrial zone).
+    A province may hold several areas (Rayong: the pollution-control zone and the IRPC industrial zone). Its
+    status and certified level are never typed in a form: they change through the named steps of
+    AREA_WORKFLOW (areas.services), which only the DIW administrator may take until the audits app derives
+    them from the expert committee's decisions.
     """
 
     code = models.SlugField(_("code"), max_length=40, unique=True, help_text=_("Short unique code, e.g. RYG-PCZ."))
@@ -48,26 +51,30 @@ class Area(EcoTownModel):
     main_industries = models.TextField(_("main industries"), blank=True)
     key_problems = models.TextField(_("key local problems"), blank=True)
 
-    scope_lookups = {ScopeKind.PROVINCE: ["province"], ScopeKind.AREA: ["pk"]}
+    scope = Scope.root(province="province", area="pk")
+    select_related_fields = ("province",)
+    _history_m2m_fields = ["districts", "subdistricts"]
 
     class Meta:
         verbose_name = _("area")
         verbose_name_plural = _("areas")
         ordering = [thai_order("name_th")]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        if (get_language() or "th").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_th
+        permissions = [("set_status_area", _("Set the programme status and certified level of an area"))]
 
     def named_boundary_features(self) -> list[dict]:
-        """The boundary's features labelled with the area's name, for maps that show several areas."""
-        features = (self.boundary or {}).get("features", [])
-        return [{**feature, "properties": {**feature.get("properties", {}), "name": self.name}} for feature in features]
+        """The boundary's features labelled with the area's name, for maps that show several areas.
+
+        Boundaries stored before uploads were checked strictly (areas.geojson) may hold null or odd properties,
+        or things that are not features: those are skipped or mended here, never a server error on public pages.
+        """
+        features = self.boundary.get("features") if isinstance(self.boundary, dict) else None
+        if not isinstance(features, list):
+            return []
+        return [
+            {**feature, "properties": {**_as_dict(feature.get("properties")), "name": self.name}}
+            for feature in features
+            if isinstance(feature, dict)
+        ]
 
     def clean(self):
         if self.status == AreaStatus.CERTIFIED and not self.certified_level:
@@ -76,17 +83,22 @@ class Area(EcoTownModel):
             raise ValidationError({"certified_level": _("Only a certified area has a certified level.")})
 
 
+def _as_dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 class AreaContact(EcoTownModel):
     """A person to contact about an area: secretariat, local government, industrial estate office."""
 
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("area"))
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="contacts", verbose_name=_("area"))
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     phone = models.CharField(_("telephone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
 
-    scope_lookups = {ScopeKind.PROVINCE: ["area__province"], ScopeKind.AREA: ["area"]}
+    scope = Scope.child_of("area")
+    select_related_fields = ("area",)
 
     class Meta:
         verbose_name = _("area contact")
@@ -101,9 +113,10 @@ class AreaContact(EcoTownModel):
         return reverse("areas:area_list")
 
 
-class Programme(EcoTownModel):
+class Programme(Bilingual, EcoTownModel):
     """The national programme and its targets, kept as data because sources differ (39 provinces; 53 or 54
-    areas) and DIW revises them."""
+    areas) and DIW revises them. Its action-plan period (2566–2570 today) decides the fiscal years that target
+    tables, exports and imports show."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_th = models.CharField(_("name (Thai)"), max_length=200)
@@ -112,14 +125,38 @@ class Programme(EcoTownModel):
     target_areas = models.PositiveSmallIntegerField(_("target number of areas"))
     target_year = models.PositiveSmallIntegerField(_("target year (B.E.)"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
+    plan_first_year = models.PositiveSmallIntegerField(
+        _("first fiscal year of the action plan (B.E.)"), default=2566, validators=[MinValueValidator(2550)]
+    )
+    plan_last_year = models.PositiveSmallIntegerField(
+        _("last fiscal year of the action plan (B.E.)"), default=2570, validators=[MaxValueValidator(2650)]
+    )
+
+    scope = Scope.national()
 
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["code"]
 
-    def __str__(self):
-        return self.name_en if (get_language() or "th").startswith("en") and self.name_en else self.name_th
-
     def get_absolute_url(self):
         return reverse("areas:area_list")
+
+    @property
+    def plan_years(self) -> tuple[int, ...]:
+        return tuple(range(self.plan_first_year, self.plan_last_year + 1))
+
+    def clean(self):
+        if self.plan_first_year and self.plan_last_year and self.plan_last_year < self.plan_first_year:
+            raise ValidationError({"plan_last_year": _("The plan cannot end before it starts.")})
+
+
+AREA_WORKFLOW = Workflow(
+    "status",
+    Transition("start_development", (AreaStatus.CANDIDATE,), AreaStatus.DEVELOPING, "areas.set_status_area",
+               _("Start developing the area"), needs_reason=True),
+    Transition("record_certification", (ANY,), AreaStatus.CERTIFIED, "areas.set_status_area",
+               _("Record a certification"), needs_reason=True),
+    Transition("lapse", (AreaStatus.CERTIFIED,), AreaStatus.LAPSED, "areas.set_status_area",
+               _("Record that the certification lapsed"), needs_reason=True),
+)  # fmt: skip

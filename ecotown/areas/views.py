@@ -1,25 +1,25 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views import generic
 
+from ecotown.areas import services
 from ecotown.areas.choices import AreaStatus
 from ecotown.areas.filtersets import AreaFilterSet
-from ecotown.areas.forms import AreaContactForm, AreaForm
-from ecotown.areas.models import Area, AreaContact, Programme
+from ecotown.areas.forms import AreaContactForm, AreaForm, AreaStatusForm
+from ecotown.areas.models import AREA_WORKFLOW, Area, AreaContact, Programme
 from ecotown.areas.tables import AreaTable
 from ecotown.core import views as core
+from ecotown.core.registry import registry
+from ecotown.core.scopes import may
 
 
-class AreaMixin:
-    model = Area
-
-    def base_queryset(self):
-        return Area.objects.select_related("province")
-
-
-class AreaListView(AreaMixin, core.ObjectListView):
+class AreaListView(core.ObjectListView):
     """The national page: every area with the programme's targets for provinces and areas."""
 
+    model = Area
     filterset_class = AreaFilterSet
     table_class = AreaTable
     template_name = "areas/area_list.html"
@@ -35,25 +35,20 @@ class AreaListView(AreaMixin, core.ObjectListView):
         return context
 
 
-class AreaDetailView(AreaMixin, core.ObjectDetailView):
+class AreaDetailView(core.ObjectDetailView):
+    model = Area
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        area = self.object
-        context["contacts"] = area.contacts.all()
+        area, user = self.object, self.request.user
+        context["contacts"] = AreaContact.objects.filter(area=area).for_user(user)
+        context["perms_contacts"] = may(user, "areas.view_areacontact", area)
+        context["can_add_contact"] = may(user, "areas.add_areacontact", area)
         context["districts"] = area.districts.all()
         context["subdistricts"] = area.subdistricts.select_related("district")
-        context["target_panel"] = area_target_panel(area, self.request.user)
+        context["status_steps"] = AREA_WORKFLOW.available(area, user)
+        context["panels"] = registry.panels_for("area", self.request, area)
         return context
-
-
-def area_target_panel(area, user):
-    """The current fiscal year's target counts, when the area's targets are within the user's scope."""
-    from ecotown.core.dates import current_fiscal_year
-    from ecotown.targets.summary import target_summary_for_user
-
-    year = current_fiscal_year()
-    summary = target_summary_for_user(area, user, year)
-    return None if summary is None else {"fiscal_year": year, "summary": summary}
 
 
 def area_by_code(request, code):
@@ -62,48 +57,77 @@ def area_by_code(request, code):
     return redirect(area)
 
 
-class AreaEditView(AreaMixin, core.ObjectEditView):
+class AreaEditView(core.ObjectEditView):
+    model = Area
     form_class = AreaForm
 
 
-class AreaDeleteView(AreaMixin, core.ObjectDeleteView):
-    pass
+class AreaDeleteView(core.ObjectDeleteView):
+    model = Area
 
 
-class AreaHistoryView(AreaMixin, core.ObjectHistoryView):
-    pass
+class AreaHistoryView(core.ObjectHistoryView):
+    model = Area
 
 
-class AreaContactMixin:
+class AreaStatusView(core.ScopedViewMixin, generic.DetailView):
+    """The DIW administrator's named status steps for an area, each with its reason (AREA_WORKFLOW)."""
+
+    model = Area
+    template_name = "areas/area_status.html"
+
+    def get_queryset(self):
+        return Area.objects.with_related().for_permission(self.request.user, "areas.set_status_area")
+
+    def permission(self, action=None):
+        return "areas.set_status_area"
+
+    def post(self, request, *args, **kwargs):
+        area = self.object = self.get_object()
+        form = AreaStatusForm(request.POST, steps=AREA_WORKFLOW.available(area, request.user))
+        if form.is_valid():
+            step = form.cleaned_data["step"]
+            options = {"acting_user": request.user, "reason": form.cleaned_data["reason"]}
+            if step == "record_certification":
+                options.update(
+                    level=form.cleaned_data["certified_level"], valid_until=form.cleaned_data["certified_until"]
+                )
+            try:
+                services.STEPS[step](area, **options)
+            except PermissionDenied:
+                raise
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Recorded: {step}.").format(step=AREA_WORKFLOW[step].label))
+                return redirect(area)
+        return render(request, self.template_name, self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", AreaStatusForm(steps=AREA_WORKFLOW.available(self.object, self.request.user)))
+        return context
+
+
+class AreaContactDetailView(core.ObjectDetailView):
     model = AreaContact
 
-    def base_queryset(self):
-        return AreaContact.objects.select_related("area")
 
-
-class AreaContactDetailView(AreaContactMixin, core.ObjectDetailView):
-    pass
-
-
-class AreaContactEditView(AreaContactMixin, core.ObjectEditView):
+class AreaContactEditView(core.ObjectEditView):
+    model = AreaContact
     form_class = AreaContactForm
-
-    def get_initial(self):
-        return {"area": self.request.GET.get("area")}
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.fields["area"].empty_label = _("Choose the area")
-        return form
+    parent_field = "area"
 
     def get_success_url(self):
         return self.object.area.get_absolute_url()
 
 
-class AreaContactDeleteView(AreaContactMixin, core.ObjectDeleteView):
+class AreaContactDeleteView(core.ObjectDeleteView):
+    model = AreaContact
+
     def get_success_url(self):
         return self.object.area.get_absolute_url()
 
 
-class AreaContactHistoryView(AreaContactMixin, core.ObjectHistoryView):
-    pass
+class AreaContactHistoryView(core.ObjectHistoryView):
+    model = AreaContact

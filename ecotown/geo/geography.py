@@ -49,3 +49,10 @@ def load_geography(*, with_subdistricts: bool = True) -> LoadResult:
         )  # fmt: skip
         subdistrict_count = len(subdistricts)
     return LoadResult(len(provinces), len(districts), subdistrict_count, geothai.DATA_VERSION)
+
+
+def describe(result: LoadResult) -> str:
+    return (
+        f"geothai {result.data_version}: {result.provinces} provinces, {result.districts} districts, "
+        f"{result.subdistricts} subdistricts"
+    )

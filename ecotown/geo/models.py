@@ -6,15 +6,14 @@ models keep no edit history.
 
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.accounts.choices import ScopeKind
-from ecotown.core.models import ScopedModel
+from ecotown.core.models import Bilingual, ScopedModel
+from ecotown.core.scopes import Scope
 from ecotown.core.thai import thai_order
 
 
-class NamedPlace(ScopedModel):
+class NamedPlace(Bilingual, ScopedModel):
     code = models.CharField(_("code"), max_length=6, unique=True)
     name_th = models.CharField(_("name (Thai)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
@@ -23,19 +22,11 @@ class NamedPlace(ScopedModel):
         abstract = True
         ordering = [thai_order("name_th")]
 
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the language of the page."""
-        return self.name_en if (get_language() or "th").startswith("en") else self.name_th
-
 
 class Province(NamedPlace):
     """A province (จังหวัด), identified by its two-digit DOPA code (10 = Bangkok)."""
 
-    scope_lookups = {ScopeKind.PROVINCE: ["pk"], ScopeKind.AREA: ["areas"]}
+    scope = Scope.root(province="pk", area="areas")
 
     class Meta(NamedPlace.Meta):
         verbose_name = _("province")
@@ -57,7 +48,8 @@ class District(NamedPlace):
         Province, on_delete=models.CASCADE, related_name="districts", verbose_name=_("province")
     )
 
-    scope_lookups = {ScopeKind.PROVINCE: ["province"], ScopeKind.AREA: ["province__areas"]}
+    scope = Scope.child_of("province")
+    select_related_fields = ("province",)
 
     class Meta(NamedPlace.Meta):
         verbose_name = _("district")
@@ -72,10 +64,8 @@ class Subdistrict(NamedPlace):
     )
     postal_codes = models.CharField(_("postal codes"), max_length=60, blank=True)
 
-    scope_lookups = {
-        ScopeKind.PROVINCE: ["district__province"],
-        ScopeKind.AREA: ["district__province__areas"],
-    }
+    scope = Scope.child_of("district")
+    select_related_fields = ("district",)
 
     class Meta(NamedPlace.Meta):
         verbose_name = _("subdistrict")

@@ -1,5 +1,5 @@
 from ecotown.accounts.choices import Role
-from ecotown.accounts.scopes import grant
+from ecotown.core.scopes import grant
 
 # Geography is public reference data.
 for model in ("province", "district", "subdistrict"):

@@ -9,6 +9,7 @@ from ecotown.geo.tables import ProvinceTable
 
 class ProvinceListView(core.ObjectListView):
     model = Province
+    offer_add = False
     filterset_class = ProvinceFilterSet
     table_class = ProvinceTable
 
@@ -18,6 +19,7 @@ class ProvinceListView(core.ObjectListView):
 
 class ProvinceDetailView(core.ObjectDetailView):
     model = Province
+    object_actions = ()
     slug_field = slug_url_kwarg = "code"
 
     def get_context_data(self, **kwargs):

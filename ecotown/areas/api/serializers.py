@@ -16,7 +16,11 @@ class AreaSerializer(ModelCleanSerializer):
             "joined_year", "phase", "districts", "subdistricts", "population", "factory_count", "main_industries",
             "key_problems", "boundary", "notes", "created", "last_updated",
         ]  # fmt: skip
-        read_only_fields = ["created", "last_updated"]
+        # The programme status and level change through named steps only (areas.services), never a PATCH.
+        read_only_fields = ["status", "certified_level", "certified_until", "created", "last_updated"]
+        # The rest is the area's published profile (the area page shows it to everyone); the notes are the
+        # officers' and secretariat's working remarks, for programme staff only.
+        staff_only_fields = ["notes"]
 
     def validate_boundary(self, value):
         if value in (None, ""):

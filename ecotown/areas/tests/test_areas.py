@@ -50,7 +50,7 @@ def test_an_officer_uploads_a_boundary_and_the_page_draws_it(world, client_for):
     area = world.area_a1
     upload = SimpleUploadedFile("bang-kadi.geojson", json.dumps(SQUARE).encode(), "application/geo+json")
     data = {"code": area.code, "name_th": area.name_th, "province": area.province_id, "kind": area.kind,
-            "status": "developing", "boundary_file": upload}  # fmt: skip
+            "revision": area.revision, "boundary_file": upload}  # fmt: skip
     response = client.post(reverse("areas:area_edit", kwargs={"pk": area.pk}), data)
     assert response.status_code == 302, response.context["form"].errors
     page = client.get(area.get_absolute_url()).content.decode()
@@ -62,7 +62,7 @@ def test_an_officer_uploads_a_boundary_and_the_page_draws_it(world, client_for):
 def test_an_officer_cannot_move_an_area_into_another_province(world, client_for):
     area = world.area_a1
     data = {"code": area.code, "name_th": "ชื่อใหม่", "province": world.province_b.pk, "kind": area.kind,
-            "status": "developing"}  # fmt: skip
+            "revision": area.revision}  # fmt: skip
     response = client_for(world.officer_a).post(reverse("areas:area_edit", kwargs={"pk": area.pk}), data)
     assert response.status_code == 200
     assert "ชื่อใหม่" in response.content.decode()
@@ -72,12 +72,14 @@ def test_an_officer_cannot_move_an_area_into_another_province(world, client_for)
 
 
 @pytest.mark.django_db
-def test_a_certified_area_needs_its_level(world, client_for):
+def test_a_certification_needs_its_level_and_validity(world, client_for):
     area = world.area_a1
-    data = {"code": area.code, "name_th": area.name_th, "province": area.province_id, "kind": area.kind,
-            "status": "certified"}  # fmt: skip
-    response = client_for(world.officer_a).post(reverse("areas:area_edit", kwargs={"pk": area.pk}), data)
+    url = reverse("areas:area_status", kwargs={"pk": area.pk})
+    data = {"step": "record_certification", "reason": "มติคณะกรรมการชำนาญการ ครั้งที่ 1/2569"}
+    response = client_for(world.diw_admin).post(url, data)
     assert response.context["form"].errors["certified_level"]
+    area.refresh_from_db()
+    assert area.status == "candidate"
 
 
 @pytest.mark.django_db
@@ -87,7 +89,7 @@ def test_every_edit_is_in_the_history_tab(world, client_for):
     area.save()
     area.population = 250
     area.save()
-    page = client_for(world.public).get(reverse("areas:area_history", kwargs={"pk": area.pk})).content.decode()
+    page = client_for(world.auditor_a1).get(reverse("areas:area_history", kwargs={"pk": area.pk})).content.decode()
     assert "250" in page
     assert "100" in page
 
@@ -99,7 +101,8 @@ def test_every_edit_is_in_the_history_tab(world, client_for):
 def test_the_area_page_shows_target_counts_only_within_scope(world, client_for, persona, sees_targets):
     page = client_for(world.users[persona]).get(world.area_a1.get_absolute_url())
     assert page.status_code == 200
-    assert (page.context["target_panel"] is not None) == sees_targets
+    templates = [template for template, _panel in page.context["panels"]]
+    assert ("targets/partials/area_summary.html" in templates) == sees_targets
 
 
 @pytest.mark.django_db
@@ -126,7 +129,7 @@ def test_the_history_tab_names_related_records_and_choices(world, client_for):
     area.province = world.province_b
     area.save()
     response = client_for(world.diw_admin).get(reverse("areas:area_history", kwargs={"pk": area.pk}))
-    changes = {str(change["field"]): change for item in response.context["changes"] for change in item["changes"]}
+    changes = {str(change["field"]): change for entry in response.context["changes"] for change in entry.changes}
     assert changes["จังหวัด"]["old"] == str(world.province_a)
     assert changes["จังหวัด"]["new"] == str(world.province_b)
     assert changes["ประเภทพื้นที่"]["new"] == "นิคมอุตสาหกรรม สวนอุตสาหกรรม หรือเขตอุตสาหกรรม"
@@ -137,3 +140,56 @@ def test_an_officer_is_offered_only_their_province_and_its_districts(world, clie
     form = client_for(world.officer_a).get(reverse("areas:area_add")).context["form"]
     assert list(form.fields["province"].queryset) == [world.province_a]
     assert {d.province_id for d in form.fields["districts"].queryset} == {world.province_a.pk}
+
+
+def _load_subdistricts_of(*district_codes):
+    """The test database holds provinces and districts only (conftest); add the subdistricts a test needs."""
+    import geothai
+
+    from ecotown.geo.models import District, Subdistrict
+
+    for district in District.objects.filter(code__in=district_codes):
+        for subdistrict in geothai.subdistricts(district.code):
+            Subdistrict.objects.get_or_create(
+                code=subdistrict.code,
+                defaults={"name_th": subdistrict.name_th, "name_en": subdistrict.name_en, "district": district},
+            )
+
+
+@pytest.mark.django_db
+def test_the_rayong_pollution_control_zone_is_the_six_subdistricts_of_the_2552_notification():
+    """National Environment Board notification No. 32 (B.E. 2552): Map Ta Phut, Huai Pong, Noen Phra and Thap Ma
+    (Mueang Rayong), Map Kha (Nikhom Phatthana) and Ban Chang (Ban Chang); not the whole of two districts."""
+    _load_subdistricts_of("2101", "2102", "2108")
+    load_first_wave()
+    zone = Area.objects.get(code="ryg-pcz")
+    assert sorted(zone.districts.values_list("code", flat=True)) == ["2101", "2102", "2108"]
+    assert sorted(zone.subdistricts.values_list("name_en", flat=True)) == [
+        "Ban Chang", "Huai Pong", "Map Kha", "Map Taphut", "Noen Phra", "Thap Ma",
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_first_wave_leaves_empty_what_no_source_gives():
+    load_first_wave()
+    assert set(Area.objects.values_list("joined_year", "phase")) == {(None, None)}
+
+
+@pytest.mark.django_db
+def test_the_area_page_shows_a_dash_for_an_unknown_year_and_phase(world, client_for):
+    area = world.area_a1
+    page = client_for(world.officer_a).get(area.get_absolute_url()).content.decode()
+    assert 'data-field="joined_year">—<' in page
+    assert 'data-field="phase">—<' in page
+    area.joined_year, area.phase = 2561, 2
+    area.save()
+    page = client_for(world.officer_a).get(area.get_absolute_url()).content.decode()
+    assert 'data-field="joined_year">2561<' in page
+    assert 'data-field="phase">2<' in page
+
+
+@pytest.mark.django_db
+def test_the_programmes_thai_name_is_not_a_project():
+    """ "โครงการ" names the projects of an area's plan; the national programme goes by its own name."""
+    load_first_wave()
+    assert "โครงการ" not in Programme.objects.get().name_th

@@ -17,6 +17,3 @@ class DistrictViewSet(ScopedReadOnlyViewSet):
     model = District
     serializer_class = DistrictSerializer
     filterset_class = DistrictFilterSet
-
-    def base_queryset(self):
-        return District.objects.select_related("province")

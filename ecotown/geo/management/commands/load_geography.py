@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from ecotown.geo.geography import load_geography
+from ecotown.geo.geography import describe, load_geography
 
 
 class Command(BaseCommand):
@@ -11,7 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = load_geography(with_subdistricts=not options["no_subdistricts"])
-        self.stdout.write(
-            f"geothai {result.data_version}: {result.provinces} provinces, {result.districts} districts, "
-            f"{result.subdistricts} subdistricts"
-        )
+        self.stdout.write(describe(result))
