@@ -13,10 +13,29 @@ from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
 
 # Django: forms, validators, model fields, pagination, dates
 DJANGO = (
+    gettext_noop("Algerian Arabic"),
+    gettext_noop("Central Kurdish (Sorani)"),
+    gettext_noop("Haitian Creole"),
+    gettext_noop("Igbo"),
+    gettext_noop("Kyrgyz"),
+    gettext_noop("Malay"),
+    gettext_noop("Tajik"),
+    gettext_noop("Turkmen"),
+    gettext_noop("Uyghur"),
+    gettext_noop("…"),
     gettext_noop("That page contains no results"),
+    gettext_noop("Enter a valid domain name."),
     gettext_noop("Enter a valid integer."),
     gettext_noop("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
     gettext_noop("Enter a valid “slug” consisting of Unicode letters, numbers, underscores, or hyphens."),
+    gettext_noop("Enter a valid %(protocol)s address."),
+    gettext_noop("IPv4"),
+    gettext_noop("IPv6"),
+    gettext_noop("IPv4 or IPv6"),
+    gettext_noop("Ensure this value is a multiple of step size %(limit_value)s."),
+    gettext_noop(
+        "Ensure this value is a multiple of step size %(limit_value)s, starting from %(offset)s, e.g. %(offset)s, %(valid_value1)s, %(valid_value2)s, and so on."
+    ),
     ngettext_lazy(
         "Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
         "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
@@ -45,10 +64,13 @@ DJANGO = (
     gettext_noop("File extension “%(extension)s” is not allowed. Allowed extensions are: %(allowed_extensions)s."),
     gettext_noop("Null characters are not allowed."),
     gettext_noop("%(model_name)s with this %(field_labels)s already exists."),
+    gettext_noop("Constraint “%(name)s” is violated."),
+    gettext_noop("- Select an option -"),
     gettext_noop("Value %(value)r is not a valid choice."),
     gettext_noop("%(field_label)s must be unique for %(date_field_label)s %(lookup_type)s."),
     gettext_noop("“%(value)s” value must be either True or False."),
     gettext_noop("“%(value)s” value must be either True, False, or None."),
+    gettext_noop("String (unlimited)"),
     gettext_noop("“%(value)s” value has an invalid date format. It must be in YYYY-MM-DD format."),
     gettext_noop("“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date."),
     gettext_noop("“%(value)s” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format."),
@@ -60,12 +82,16 @@ DJANGO = (
     gettext_noop("“%(value)s” value must be a float."),
     gettext_noop("“%(value)s” value must be an integer."),
     gettext_noop("“%(value)s” value must be either None, True or False."),
+    gettext_noop("Positive big integer"),
     gettext_noop("“%(value)s” value has an invalid format. It must be in HH:MM[:ss[.uuuuuu]] format."),
     gettext_noop("“%(value)s” value has the correct format (HH:MM[:ss[.uuuuuu]]) but it is an invalid time."),
     gettext_noop("Raw binary data"),
+    gettext_noop("“%(value)s” is not a valid binary value."),
     gettext_noop("“%(value)s” is not a valid UUID."),
     gettext_noop("Universally unique identifier"),
-    gettext_noop("%(model)s instance with %(field)s %(value)r does not exist."),
+    gettext_noop("A JSON object"),
+    gettext_noop("Value must be valid JSON."),
+    gettext_noop("%(model)s instance with %(field)s %(value)r is not a valid choice."),
     gettext_noop("%(from)s-%(to)s relationship"),
     gettext_noop("%(from)s-%(to)s relationships"),
     gettext_noop("The number of days must be between {min_days} and {max_days}."),
@@ -75,23 +101,34 @@ DJANGO = (
         1,
     ),
     gettext_noop("Enter a complete value."),
+    gettext_noop("Enter a valid JSON."),
     gettext_noop("(Hidden field %(name)s) %(error)s"),
-    gettext_noop("ManagementForm data is missing or has been tampered with"),
-    ngettext_lazy("Please submit %d or fewer forms.", "Please submit %d or fewer forms.", 1),
-    ngettext_lazy("Please submit %d or more forms.", "Please submit %d or more forms.", 1),
+    gettext_noop(
+        "ManagementForm data is missing or has been tampered with. Missing fields: %(field_names)s. You may need to file a bug report if the issue persists."
+    ),
+    ngettext_lazy("Please submit at most %(num)d form.", "Please submit at most %(num)d forms.", 1),
+    ngettext_lazy("Please submit at least %(num)d form.", "Please submit at least %(num)d forms.", 1),
     gettext_noop("The inline value did not match the parent instance."),
     gettext_noop("“%(pk)s” is not a valid value."),
     gettext_noop(
         "%(datetime)s couldn’t be interpreted in time zone %(current_timezone)s; it may be ambiguous or it may not exist."
     ),
-    gettext_noop("Year"),
-    gettext_noop("Month"),
-    gettext_noop("Day"),
+    gettext_noop("No %s matches the given query."),
+    pgettext_lazy("Task", "Ready"),
+    pgettext_lazy("Task", "Running"),
+    pgettext_lazy("Task", "Failed"),
+    pgettext_lazy("Task", "Successful"),
     gettext_noop("This is not a valid IPv6 address."),
     pgettext_lazy("String to return when truncating text", "%(truncated_text)s…"),
+    ngettext_lazy("%(num)d year", "%(num)d years", 1),
+    ngettext_lazy("%(num)d month", "%(num)d months", 1),
+    ngettext_lazy("%(num)d week", "%(num)d weeks", 1),
+    ngettext_lazy("%(num)d day", "%(num)d days", 1),
+    ngettext_lazy("%(num)d hour", "%(num)d hours", 1),
+    ngettext_lazy("%(num)d minute", "%(num)d minutes", 1),
     gettext_noop("CSRF verification failed. Request aborted."),
     gettext_noop(
-        "You are seeing this message because this HTTPS site requires a “Referer header” to be sent by your Web browser, but none was sent. This header is required for security reasons, to ensure that your browser is not being hijacked by third parties."
+        "You are seeing this message because this HTTPS site requires a “Referer header” to be sent by your web browser, but none was sent. This header is required for security reasons, to ensure that your browser is not being hijacked by third parties."
     ),
     gettext_noop(
         "If you have configured your browser to disable “Referer” headers, please re-enable them, at least for this site, or for HTTPS connections, or for “same-origin” requests."
@@ -115,12 +152,26 @@ DJANGO = (
 # django.contrib.auth: the password rules and the password forms
 DJANGO_CONTRIB_AUTH = (
     gettext_noop("%(name)s object with primary key %(key)r does not exist."),
+    gettext_noop("Conflicting form data submitted. Please try again."),
+    gettext_noop("Password-based authentication was disabled."),
+    gettext_noop("Set password: %s"),
+    gettext_noop("Reset password"),
+    gettext_noop("Set password"),
+    gettext_noop("The two password fields didn’t match."),
     gettext_noop("Enter the same password as before, for verification."),
+    gettext_noop(
+        "Whether the user will be able to authenticate using a password or not. If disabled, they may still be able to authenticate using other backends, such as Single Sign-On or LDAP."
+    ),
+    gettext_noop("Password-based authentication"),
+    gettext_noop("Enabled"),
+    gettext_noop("Disabled"),
+    gettext_noop("Enable password-based authentication for this user by setting a password."),
+    gettext_noop("block size"),
     gettext_noop("content type"),
     gettext_noop("Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only."),
     ngettext_lazy(
-        "This password is too short. It must contain at least %(min_length)d character.",
-        "This password is too short. It must contain at least %(min_length)d characters.",
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
         1,
     ),
     ngettext_lazy(
@@ -129,20 +180,23 @@ DJANGO_CONTRIB_AUTH = (
         1,
     ),
     gettext_noop("The password is too similar to the %(verbose_name)s."),
-    gettext_noop("Your password can't be too similar to your other personal information."),
+    gettext_noop("Your password can’t be too similar to your other personal information."),
     gettext_noop("This password is too common."),
-    gettext_noop("Your password can't be a commonly used password."),
+    gettext_noop("Your password can’t be a commonly used password."),
     gettext_noop("This password is entirely numeric."),
-    gettext_noop("Your password can't be entirely numeric."),
+    gettext_noop("Your password can’t be entirely numeric."),
     gettext_noop(
-        "Enter a valid username. This value may contain only English letters, numbers, and @/./+/-/_ characters."
+        "Enter a valid username. This value may contain only unaccented lowercase a-z and uppercase A-Z letters, numbers, and @/./+/-/_ characters."
     ),
     gettext_noop("Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."),
     gettext_noop("Password reset sent"),
 )
 
 # django.contrib.contenttypes
-DJANGO_CONTRIB_CONTENTTYPES = ()
+DJANGO_CONTRIB_CONTENTTYPES = (
+    gettext_noop("Content type %(ct_id)s object %(obj_id)s doesn’t exist"),
+    gettext_noop("%(ct_name)s objects don’t have a get_absolute_url() method"),
+)
 
 # django-filter: lookups, empty and null choices, ranges (no Thai catalogue)
 DJANGO_FILTER = (
