@@ -329,3 +329,23 @@ def test_the_catalogue_upload_tells_yaml_errors_in_thai(shared_world, db, data):
     page = response.content.decode()
     assert "ไฟล์นี้ไม่ใช่ YAML ที่ถูกต้อง: ต้องมี “,” หรือ “]”" in page
     assert english_left(page, data) == []
+
+
+LISTS = [row for row in PAGES if row.route.endswith("_list") and not row.query]
+
+
+@pytest.mark.parametrize("row", LISTS, ids=[row.route for row in LISTS])
+def test_paginated_lists_and_their_htmx_fragments_are_thai(shared_world, db, data, row):
+    """One row a page, so that the pagination shows; and the fragment a search or filter fetches with HTMX."""
+    url = reverse(row.route, kwargs=row.kwargs(shared_world)) + "?per_page=1"
+    client = _client(shared_world, row.persona)
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        response = client.get(url, **headers)
+        assert response.status_code == 200, url
+        found = english_left(response.content.decode(), data)
+        assert not found, f"{url} {headers}: English left on a Thai page: {found}"
+
+
+def test_the_pagination_is_among_what_is_checked(shared_world, db):
+    html = _client(shared_world, "diw_admin").get(reverse("areas:area_list") + "?per_page=1").content.decode()
+    assert "หน้า 1 จาก 3" in html  # "Page 1 of 3": the world has three areas
