@@ -154,10 +154,11 @@ def _page_rows():
 
 
 def _write_rows():
-    """One allowed POST row per form and object, sent empty by the most privileged persona allowed."""
+    """One allowed POST row per form and object, sent empty by the most privileged persona allowed (anonymous
+    for the sign-in and password-reset forms)."""
     chosen = {}
     for row in ROWS:
-        if row.method != "POST" or row.expected not in (200, 302) or row.persona == "anonymous":
+        if row.method != "POST" or row.expected not in (200, 302):
             continue
         if row.route.startswith("api:") or row.route in NOT_PAGES:
             continue
@@ -349,3 +350,22 @@ def test_paginated_lists_and_their_htmx_fragments_are_thai(shared_world, db, dat
 def test_the_pagination_is_among_what_is_checked(shared_world, db):
     html = _client(shared_world, "diw_admin").get(reverse("areas:area_list") + "?per_page=1").content.decode()
     assert "หน้า 1 จาก 3" in html  # "Page 1 of 3": the world has three areas
+
+
+def test_error_pages_are_thai(shared_world, db, data):
+    """Not found (out of scope), not allowed, and an upload too large."""
+
+    def refused(status):
+        row = next(row for row in ROWS if row.expected == status and row.method == "GET"
+                   and row.persona != "anonymous" and not row.route.startswith("api:"))  # fmt: skip
+        return _client(shared_world, row.persona).get(reverse(row.route, kwargs=row.kwargs(shared_world)))
+
+    responses = [
+        refused(404),
+        refused(403),
+        _client(shared_world, "diw_admin").post(reverse("criteria:catalogue_upload"), {}, CONTENT_LENGTH=10**12),
+    ]
+    assert [response.status_code for response in responses] == [404, 403, 413]
+    for response in responses:
+        found = english_left(response.content.decode(), data)
+        assert not found, f"{response.status_code}: English left on a Thai page: {found}"
