@@ -110,7 +110,11 @@ def data_strings() -> list[str]:
             if isinstance(field, (models.CharField, models.TextField)) and not field.choices
         ]
         for row in model._default_manager.values_list(*names) if names else ():
-            found.update(value.strip() for value in row if isinstance(value, str) and LATIN.search(value))
+            found.update(
+                value.strip()
+                for value in row
+                if isinstance(value, str) and len(value.strip()) >= 3 and LATIN.search(value)
+            )
     return sorted(found, key=len, reverse=True)
 
 
