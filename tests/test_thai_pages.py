@@ -58,7 +58,10 @@ SKIPPED_TAGS = {"script", "style", "textarea", "code", "pre"}  # code and typed 
 TEXT_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
 LATIN = re.compile(r"[A-Za-z][\w.’'\-]*[A-Za-z0-9]|[A-Za-z]", re.ASCII)
 CODE = re.compile(r"[A-Z]+(?:-[A-Z0-9]+)+")  # RYG-PCZ: an upper-case code of parts joined by hyphens
-EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|/[\w./-]+|\b[\w-]+/[\w./-]+\.\w+")
+# E-mail addresses, URLs, paths and file names (catalogue.yaml) are data, whatever their language.
+EMAIL_OR_URL = re.compile(
+    r"\S+@\S+|https?://\S+|/[\w./-]+|\b[\w-]+/[\w./-]+\.\w+|\S+\.(?:ya?ml|xlsx|pdf|csv|geojson|json)\b", re.IGNORECASE
+)
 
 
 class _TextOfPage(HTMLParser):
@@ -118,10 +121,10 @@ def data_strings() -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
-def english_left(html: str, data: list[str]) -> list[str]:
-    """The English words (and letterless library strings) a Thai reader would meet on this page."""
+def english_left(page: str, data: list[str]) -> list[str]:
+    """The English words (and letterless library strings) a Thai reader would meet on this HTML page."""
     parser = _TextOfPage()
-    parser.feed(html)
+    parser.feed(page)
     found = []
     for text in parser.parts:
         found += [letterless for letterless in LETTERLESS if letterless in text]
@@ -136,7 +139,7 @@ def english_left(html: str, data: list[str]) -> list[str]:
 def _is_english(word: str) -> bool:
     if len(word) < 2 or CODE.fullmatch(word) or any(character.isdigit() or character == "_" for character in word):
         return False  # single letters, codes (B01, G3-02, RYG-PCZ) and identifiers (participants-TOTAL_FORMS)
-    return not any(part in ALLOWED for part in re.split(r"[.\-]", word))
+    return not all(part in ALLOWED for part in re.split(r"[.\-’']", word) if part)
 
 
 # -- the pages ------------------------------------------------------------------------------------------------
