@@ -15,6 +15,7 @@ database (names, codes, e-mail addresses...) are taken out before the page is re
 
 import html
 import io
+import json
 import re
 from html.parser import HTMLParser
 from unittest import mock
@@ -376,3 +377,38 @@ def test_error_pages_are_thai(shared_world, db, data):
     for response in responses:
         found = english_left(response.content.decode(), data)
         assert not found, f"{response.status_code}: English left on a Thai page: {found}"
+
+
+def _api_write_rows():
+    chosen = {}
+    for row in ROWS:
+        if row.route.startswith("api:") and row.method in ("POST", "PATCH", "PUT") and 200 <= row.expected < 300:
+            chosen.setdefault((row.route, row.method), row)
+    return list(chosen.values())
+
+
+API_WRITES = _api_write_rows()
+
+
+def _messages(value) -> list[str]:
+    """The texts of an API answer (not its keys, which are field names)."""
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _messages(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _messages(item)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize("row", API_WRITES, ids=[f"{row.method} {row.route}" for row in API_WRITES])
+def test_api_errors_are_thai(shared_world, db, data, row, api_client_for):
+    """The API answers in the request's language too: Thai unless the client chose English."""
+    url = reverse(row.route, kwargs=row.kwargs(shared_world))
+    body = {"revision": "x", "fiscal_year": "next year"} if row.method != "POST" else {}
+    response = api_client_for(shared_world.users[row.persona]).generic(
+        row.method, url, data=json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code in (400, 409), f"{url}: {response.status_code}"
+    texts = _messages(response.json())
+    assert texts, url
+    found = english_left("".join(f"<p>{html.escape(text)}</p>" for text in texts), data)
+    assert not found, f"{url}: English left in the API's answer: {found} in {texts}"
