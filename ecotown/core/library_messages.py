@@ -1,7 +1,7 @@
 """Interface strings of the libraries EcoTown shows on its pages, listed so that `makemessages` puts them in our
 Thai catalogue: the libraries' own Thai catalogues lack them (django-filter, django-tables2 and django-axes have
-none; Django's and Django REST framework's leave these out). Our catalogue (`LOCALE_PATHS`) comes first, so the
-translations in `ecotown/locale/th` are what a Thai page shows.
+none; Django's and Django REST framework's leave these out), or word them poorly (`DJANGO_REWORDED`). Our
+catalogue (`LOCALE_PATHS`) comes first, so the translations in `ecotown/locale/th` are what a Thai page shows.
 
 Nothing imports this module; it only holds the message ids. `tests/test_thai_pages.py` finds the strings that are
 still missing. To refresh the list after upgrading a library, compare its Thai catalogue with its message ids
@@ -10,6 +10,44 @@ still missing. To refresh the list after upgrading a library, compare its Thai c
 
 # ruff: noqa: E501 -- message ids are quoted whole, as the libraries wrote them, so that they match.
 from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
+
+# Django: form and validation messages its Thai catalogue has, but terse, with English punctuation or half in
+# English ("ไม่มีไฟล์ใดถูกส่ง. ตรวจสอบ encoding type ในฟอร์ม."): ours come first and read as a government form does.
+DJANGO_REWORDED = (
+    gettext_noop("Enter a valid value."),
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("Enter a valid email address."),
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+    gettext_noop("This field cannot be null."),
+    gettext_noop("This field cannot be blank."),
+    gettext_noop("%(model_name)s with this %(field_label)s already exists."),
+    gettext_noop("This field is required."),
+    gettext_noop("Enter a valid date."),
+    gettext_noop("Enter a valid time."),
+    gettext_noop("Enter a valid date/time."),
+    gettext_noop("Enter a valid duration."),
+    gettext_noop("No file was submitted. Check the encoding type on the form."),
+    gettext_noop("No file was submitted."),
+    gettext_noop("The submitted file is empty."),
+    gettext_noop("Please either submit a file or check the clear checkbox, not both."),
+    gettext_noop("Upload a valid image. The file you uploaded was either not an image or a corrupted image."),
+    gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
+    gettext_noop("Select a valid choice. That choice is not one of the available choices."),
+    gettext_noop("Enter a list of values."),
+    gettext_noop("Enter a valid UUID."),
+    gettext_noop("Please correct the duplicate values below."),
+    gettext_noop("Please correct the duplicate data for %(field)s."),
+    gettext_noop("Please correct the duplicate data for %(field)s, which must be unique."),
+    gettext_noop("Please enter a correct %(username)s and password. Note that both fields may be case-sensitive."),
+    gettext_noop("This account is inactive."),
+    gettext_noop("Your old password was entered incorrectly. Please enter it again."),
+    gettext_noop("Old password"),
+    gettext_noop("New password confirmation"),
+    gettext_noop("Forbidden"),
+)
 
 # Django: forms, validators, model fields, pagination, dates
 DJANGO = (
