@@ -251,16 +251,16 @@ def test_every_page_is_rendered():
     assert sorted(pages - rendered - NOT_PAGES - REDIRECTS) == []
 
 
-# Page routes whose GET only redirects (sign-out, a download that needs a query), with no HTML of their own.
+# Page routes whose GET only redirects, with no HTML of their own: an area found by its code.
 REDIRECTS = {"areas:area_by_code"}
 
 
 def test_the_checker_finds_english_and_ignores_data_and_marked_english():
-    html = """<html lang="th"><body><h1>พื้นที่ Bang Kadi</h1><p>Select an option</p>
+    page = """<html lang="th"><body><h1>พื้นที่ Bang Kadi</h1><p>Select an option</p>
     <select><option>---------</option></select><span lang="en">English</span><button title="Save">บันทึก</button>
     <p>ไฟล์ Excel ขนาด 5 MB รหัส G3-02 อีเมล a@b.go.th</p><script>var x = "not text";</script>
     <textarea>typed note</textarea></body></html>"""
-    assert english_left(html, ["Bang Kadi"]) == ["---------", "Save", "Select", "an", "option"]
+    assert english_left(page, ["Bang Kadi"]) == ["---------", "Save", "Select", "an", "option"]
 
 
 def _heading(client, url) -> str:
