@@ -9,13 +9,14 @@ PORT ?= 8000
 STAMP := var/.stamps
 MESSAGES := ecotown/locale/th/LC_MESSAGES/django.mo
 
-.PHONY: run setup serve test test-fast lint format system-packages demo clean help
+.PHONY: run setup serve test test-fast lint format system-packages demo clean help check-translations
 
 help:
 	@echo "make run    - set up (venv, packages, assets, database, demo data) and serve on http://127.0.0.1:$(PORT)"
 	@echo "make setup  - everything but serving"
 	@echo "make test   - the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL)"
 	@echo "make lint   - ruff check, ruff format --check, makemigrations --check"
+	@echo "make check-translations - refresh the Thai catalogue; fail on untranslated or fuzzy messages"
 
 run: setup serve
 
@@ -66,6 +67,9 @@ lint: $(STAMP)/python
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(ECOTOWN) makemigrations --check --dry-run
+
+check-translations: $(STAMP)/system $(STAMP)/python
+	@PYTHON=$(BIN)/python scripts/check_translations.sh
 
 format: $(STAMP)/python
 	$(BIN)/ruff check --fix .

@@ -230,6 +230,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
+# django-filter's empty choice is "---------" in every language: in a filter it means "any".
+FILTERS_EMPTY_CHOICE_LABEL = _("— all —")
 # History reasons cite decisions ("มติที่ประชุมครั้งที่ 2/2569 ...") and may be longer than 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 PAGINATE_BY = env_int("PAGINATE_BY", 25)

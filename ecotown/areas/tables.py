@@ -16,3 +16,6 @@ class AreaTable(Table):
     class Meta(Table.Meta):
         model = Area
         fields = ["name_th", "province", "kind", "status", "certified_level", "joined_year"]
+
+    def render_name_th(self, record):
+        return record.name  # the English name on an English page, when there is one

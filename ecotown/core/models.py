@@ -84,6 +84,16 @@ class Bilingual:
     def name(self) -> str:
         return self.localised("name")
 
+    @property
+    def name_aside(self) -> dict | None:
+        """The name in the other language, for beside the page's one: {"text", "lang"}, or None when there is
+        none (an English page shows the English name first and the Thai one aside)."""
+        english = (get_language() or "th").startswith("en")
+        name_en = getattr(self, "name_en", "")
+        if not name_en:
+            return None
+        return {"text": self.name_th, "lang": "th"} if english else {"text": name_en, "lang": "en"}
+
     def __str__(self):
         return self.name
 

@@ -123,7 +123,9 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
     def get_template_names(self):
         names = super().get_template_names()
         if self.request.htmx and not self.request.htmx.boosted:
-            return [f"{name}#results" for name in names]
+            # A list template extending core/object_list.html inherits its "results" partial, but Django finds
+            # partials by the name of the template that defines them: fall back to the one in core.
+            return [f"{name}#results" for name in names] + ["core/object_list.html#results"]
         return names
 
 

@@ -15,6 +15,8 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import ScalarNode
 
+from ecotown.criteria import yaml_errors
+
 MAX_DEPTH = 32  # blocks inside blocks; a catalogue needs 5
 MAX_ALIASES = 1_000
 MAX_VALUES = 50_000  # keys, values and list items, each alias counted as all it stands for; eit-2022 has 1,495
@@ -171,13 +173,6 @@ def line_of(data, path) -> int:
     return line
 
 
-def _yaml_context(context: str) -> str:
-    """PyYAML's "while parsing a flow sequence" as "flow sequence"."""
-    for prefix in ("while ", "parsing ", "scanning ", "a ", "an "):
-        context = context.removeprefix(prefix)
-    return context
-
-
 def read_yaml(text: str) -> tuple[object, list[tuple[int, str]]]:
     """The data in `text` and the problems found while reading it, as (line, message) pairs."""
     loader = LineLoader(text)
@@ -188,7 +183,7 @@ def read_yaml(text: str) -> tuple[object, list[tuple[int, str]]]:
     except yaml.MarkedYAMLError as error:
         return None, [_describe_yaml_error(error)]
     except yaml.YAMLError as error:
-        return None, [(1, _("This is not valid YAML: {problem}.").format(problem=quoted(str(error))))]
+        return None, [(1, _("This is not valid YAML: {problem}.").format(problem=yaml_errors.problem(str(error))))]
     finally:
         loader.dispose()
     duplicates = [
@@ -200,10 +195,11 @@ def read_yaml(text: str) -> tuple[object, list[tuple[int, str]]]:
 
 def _describe_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
     mark = error.problem_mark or error.context_mark
-    problem = quoted((error.problem or str(error)).rstrip("."))
+    problem = yaml_errors.problem(error.problem or str(error))
     message = _("This is not valid YAML: {problem}.").format(problem=problem)
-    if error.context and error.context_mark and error.context_mark is not mark:
+    context = yaml_errors.context(error.context) if error.context else None
+    if context and error.context_mark and error.context_mark is not mark:
         message += " " + _("(The {context} that starts on line {line}.)").format(
-            context=quoted(_yaml_context(error.context)), line=error.context_mark.line + 1
+            context=context, line=error.context_mark.line + 1
         )
     return (mark.line + 1 if mark else 1), message

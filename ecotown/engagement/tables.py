@@ -15,6 +15,9 @@ class CommitteeTable(Table):
         model = Committee
         fields = ["name_th", "kind", "place", "appointed_on"]
 
+    def render_name_th(self, record):
+        return record.name  # the English name on an English page, when there is one
+
 
 class MeetingTable(Table):
     title = tables.Column(linkify=True, verbose_name=_("topic"))

@@ -55,7 +55,7 @@ def test_other_files_are_refused_with_their_name(name, content):
 
 def test_an_oversized_file_is_refused_with_the_limit(settings):
     settings.EVIDENCE_MAX_BYTES = 1024
-    with pytest.raises(ValidationError, match="limit"):
+    with pytest.raises(ValidationError, match="เกินขนาดสูงสุด"):  # "the limit is … MB"
         inspect_upload(SimpleUploadedFile("big.pdf", PDF + b"0" * 2048))
 
 

@@ -21,7 +21,7 @@ def test_a_step_sets_the_status_and_records_who_and_why(world):
 
 
 def test_a_step_from_the_wrong_status_is_refused(world):
-    with pytest.raises(ValidationError, match="cannot be taken"):
+    with pytest.raises(ValidationError, match="ไม่สามารถดำเนินขั้นตอน"):  # “cannot be taken”
         services.lapse(world.area_a1, acting_user=world.diw_admin, reason="x")
     assert Area.objects.get(pk=world.area_a1.pk).status == "candidate"
 
