@@ -1,0 +1,113 @@
+"""What an assessment's records say about the level: the requirements that apply, the results, the open major
+nonconformities, the level decision (levels.decide) and the gap to the next level.
+
+Reads a handful of queries whatever the size of the catalogue, so the assessment page, the area panel, the API
+and "what if" during an internal audit in progress all ask the same function.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from ecotown.audits import choices, levels
+from ecotown.audits.models import Assessment, CorrectiveAction, Finding, RequirementResult
+from ecotown.criteria.models import Requirement
+
+
+@dataclass(frozen=True)
+class Applicable:
+    """A requirement as levels.decide reads it."""
+
+    code: str
+    kind: str
+    level: int | None
+
+
+def applicable_requirements(assessment: Assessment) -> list[Requirement]:
+    area = assessment.area
+    selected = set(area.requirement_selections.values_list("requirement_id", flat=True))
+    requirements = Requirement.objects.filter(catalogue=assessment.catalogue_id).select_related("level")
+    return [r for r in requirements.order_by("position", "code") if r.applies_to(area, selected)]
+
+
+def applicable_ids(assessment: Assessment) -> set[int]:
+    return {requirement.pk for requirement in applicable_requirements(assessment)}
+
+
+def open_major_codes(area_id: int) -> set[str]:
+    """Codes with an open major nonconformity in any of the area's audits: it blocks its level until closed."""
+    return set(
+        Finding.objects.filter(
+            assessment__area=area_id, grade=choices.Grade.MAJOR, status=choices.FindingStatus.OPEN
+        ).values_list("requirement__code", flat=True)
+    )
+
+
+def decide(requirements, results: dict, majors) -> levels.Decision:
+    plain = [Applicable(r.code, r.kind, r.level.number if r.level_id else None) for r in requirements]
+    return levels.decide(plain, results, majors)
+
+
+def decision_for(assessment: Assessment, requirements=None) -> levels.Decision:
+    requirements = applicable_requirements(assessment) if requirements is None else requirements
+    results = dict(RequirementResult.objects.filter(assessment=assessment).values_list("requirement__code", "result"))
+    return decide(requirements, results, open_major_codes(assessment.area_id))
+
+
+def unassessed(assessment: Assessment) -> list[str]:
+    recorded = set(RequirementResult.objects.filter(assessment=assessment).values_list("requirement_id", flat=True))
+    return [r.code for r in applicable_requirements(assessment) if r.pk not in recorded]
+
+
+@dataclass
+class Gap:
+    """What a requirement blocking the next level still lacks."""
+
+    requirement: Requirement
+    reasons: tuple
+    open_findings: list = field(default_factory=list)
+    overdue_actions: list = field(default_factory=list)
+    missing_evidence: bool = False
+
+
+@dataclass
+class Readiness:
+    assessment: Assessment
+    decision: levels.Decision
+    gaps: list
+
+
+def gap_to_next_level(assessment: Assessment) -> Readiness:
+    """For the level above the one the assessment supports: each blocking requirement with its open findings,
+    overdue corrective actions and whether it has no evidence. (Plan projects and targets that address it are
+    added by the plans app when it exists; until then the page says none is linked.)"""
+    requirements = applicable_requirements(assessment)
+    decision = decision_for(assessment, requirements)
+    target = decision.next_level if 0 not in decision.blocking else 0
+    blocks = decision.blocks(target) if target is not None else ()
+    by_code = {r.code: r for r in requirements}
+    codes = [block.code for block in blocks]
+    findings = list(
+        Finding.objects.filter(assessment__area=assessment.area_id, requirement__code__in=codes,
+                               status=choices.FindingStatus.OPEN).select_related("requirement")
+    )  # fmt: skip
+    overdue = list(
+        CorrectiveAction.objects.filter(finding__in=[f.pk for f in findings], status=choices.ActionStatus.PROPOSED,
+                                        due_on__lt=timezone.localdate()).select_related("finding__requirement")
+    )  # fmt: skip
+    with_evidence = set(
+        RequirementResult.objects.filter(
+            assessment=assessment, requirement__code__in=codes, evidence__isnull=False
+        ).values_list("requirement__code", flat=True)
+    )
+    gaps = [
+        Gap(
+            requirement=by_code[block.code],
+            reasons=block.reasons,
+            open_findings=[f for f in findings if f.requirement.code == block.code],
+            overdue_actions=[a for a in overdue if a.finding.requirement.code == block.code],
+            missing_evidence=block.code not in with_evidence,
+        )
+        for block in blocks
+    ]
+    return Readiness(assessment, decision, gaps)
