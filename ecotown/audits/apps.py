@@ -11,12 +11,17 @@ class AuditsConfig(AppConfig):
     url_prefix = ""
 
     def ready(self):
-        from ecotown.audits import services, testing
+        from ecotown.audits import panels, services, testing
         from ecotown.audits.models import Assessment, RequirementResult
         from ecotown.core import evidence
-        from ecotown.core.registry import Step, registry
-        from ecotown.engagement.services import register_decision
+        from ecotown.core.registry import MenuEntry, Panel, Step, registry
+        from ecotown.engagement.services import register_decision, register_subject_source
 
         evidence.register_owner(RequirementResult)
         register_decision(Assessment, services.decide_on_assessment)
+        register_subject_source(panels.assessments_to_decide)
+        registry.add_menu(MenuEntry(_("Audits"), "audits:assessment_list", "clipboard-check", order=40,
+                                    permission="audits.view_assessment"))  # fmt: skip
+        registry.add_menu(MenuEntry(_("Certificates"), "audits:certificate_list", "award", order=41))
+        registry.add_panel("area", Panel("audits/area_panel.html", panels.area_panel, order=20, lazy=True))
         registry.add_world_step(Step("audit samples", testing.add_samples, order=50), extra=True)

@@ -75,6 +75,9 @@ def add_samples(world) -> None:
     make_member(world.committee_a1, "ผู้ตรวจ ที่มีส่วนได้เสีย", user=excluded)
     # Put on the team before the conflict was known: the scope engine still keeps them out.
     on_team(world.external_a1, excluded)
+    world.minor_a1 = make_finding(world.assessment_a1, world.requirement, choices.Grade.MINOR)
+    world.next_a1 = make_assessment(world.area_a1, world.catalogue, fiscal_year=2570)
+    world.lead_next_a1 = on_team(world.next_a1, world.auditor_a1, choices.TeamRole.LEAD)
     world.certificate_a1 = make_certificate(world)
 
 
