@@ -11,7 +11,7 @@ class AuditsConfig(AppConfig):
     url_prefix = ""
 
     def ready(self):
-        from ecotown.audits import panels, services, testing
+        from ecotown.audits import demo, panels, services, testing
         from ecotown.audits.models import Assessment, RequirementResult
         from ecotown.core import evidence
         from ecotown.core.registry import MenuEntry, Panel, Step, registry
@@ -24,4 +24,5 @@ class AuditsConfig(AppConfig):
                                     permission="audits.view_assessment"))  # fmt: skip
         registry.add_menu(MenuEntry(_("Certificates"), "audits:certificate_list", "award", order=41))
         registry.add_panel("area", Panel("audits/area_panel.html", panels.area_panel, order=20, lazy=True))
+        registry.add_demo_step(Step("audits and certificates", demo.seed_demo, order=60))
         registry.add_world_step(Step("audit samples", testing.add_samples, order=50), extra=True)
