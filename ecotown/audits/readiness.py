@@ -111,3 +111,49 @@ def gap_to_next_level(assessment: Assessment) -> Readiness:
         for block in blocks
     ]
     return Readiness(assessment, decision, gaps)
+
+
+def decisions_for(assessments) -> dict[int, levels.Decision]:
+    """The level decision of many assessments at once (the national picture) in five queries: each catalogue's
+    requirements are read and turned into plain values once, results are keyed by requirement id."""
+    from ecotown.criteria.models import AreaRequirementSelection
+
+    assessments = list(assessments.select_related("area"))
+    area_ids = {a.area_id for a in assessments}
+    by_catalogue: dict[int, list] = {}
+    codes: dict[int, str] = {}
+    for requirement in Requirement.objects.filter(catalogue__in={a.catalogue_id for a in assessments}).select_related(
+        "level"
+    ):
+        plain = Applicable(
+            requirement.code, requirement.kind, requirement.level.number if requirement.level_id else None
+        )
+        by_catalogue.setdefault(requirement.catalogue_id, []).append((requirement, plain))
+        codes[requirement.pk] = requirement.code
+    selected: dict[int, set] = {}
+    for area_id, requirement_id in AreaRequirementSelection.objects.filter(area__in=area_ids).values_list(
+        "area_id", "requirement_id"
+    ):
+        selected.setdefault(area_id, set()).add(requirement_id)
+    results: dict[int, dict] = {}
+    for assessment_id, requirement_id, result in RequirementResult.objects.filter(
+        assessment__in=[a.pk for a in assessments]
+    ).values_list("assessment_id", "requirement_id", "result"):
+        if requirement_id in codes:
+            results.setdefault(assessment_id, {})[codes[requirement_id]] = result
+    majors: dict[int, set] = {}
+    for area_id, code in Finding.objects.filter(
+        assessment__area__in=area_ids, grade=choices.Grade.MAJOR, status=choices.FindingStatus.OPEN
+    ).values_list("assessment__area_id", "requirement__code"):
+        majors.setdefault(area_id, set()).add(code)
+    decided = {}
+    for assessment in assessments:
+        chosen = selected.get(assessment.area_id, set())
+        applicable = [
+            plain for requirement, plain in by_catalogue.get(assessment.catalogue_id, [])
+            if requirement.applies_to(assessment.area, chosen)
+        ]  # fmt: skip
+        decided[assessment.pk] = levels.decide(
+            applicable, results.get(assessment.pk, {}), majors.get(assessment.area_id, ())
+        )
+    return decided

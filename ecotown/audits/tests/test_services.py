@@ -363,3 +363,13 @@ def test_suspending_the_certificate_lapses_the_area_and_reinstating_restores_it(
     assert world.area_a1.certified_level == 2
     with pytest.raises(PermissionDenied):
         services.change_certificate(certificate, "withdraw", acting_user=world.officer_a, reason="x")
+
+
+def test_the_national_picture_decides_like_one_assessment_at_a_time(reviewed_external):
+    world = reviewed_external
+    Finding.objects.create(assessment=world.internal, requirement=world.g2, grade="major", statement="x",
+                     objective_evidence="y", criterion="z")  # fmt: skip
+    decided = readiness.decisions_for(Assessment.objects.all())
+    for assessment in Assessment.objects.all():
+        assert decided[assessment.pk] == readiness.decision_for(assessment)
+    assert decided[world.external.pk].level == 1
