@@ -11,7 +11,7 @@ class AuditsConfig(AppConfig):
     url_prefix = ""
 
     def ready(self):
-        from ecotown.audits import demo, panels, services, testing
+        from ecotown.audits import demo, panels, readiness, services, testing
         from ecotown.audits.models import Assessment, RequirementResult
         from ecotown.core import evidence
         from ecotown.core.registry import MenuEntry, Panel, Step, registry
@@ -20,6 +20,8 @@ class AuditsConfig(AppConfig):
         evidence.register_owner(RequirementResult)
         register_decision(Assessment, services.decide_on_assessment)
         register_subject_source(panels.assessments_to_decide)
+        readiness.register_addressing(readiness.targets_addressing)
+        evidence.register_source(panels.actuals_as_evidence)
         registry.add_menu(MenuEntry(_("Audits"), "audits:assessment_list", "clipboard-check", order=40,
                                     permission="audits.view_assessment"))  # fmt: skip
         registry.add_menu(MenuEntry(_("Certificates"), "audits:certificate_list", "award", order=41))

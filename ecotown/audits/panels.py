@@ -15,7 +15,7 @@ def area_panel(request, area):
         Assessment.objects.filter(area=area).for_user(request.user).select_related("area", "catalogue")
         .order_by("-fiscal_year", "-pk").first()
     )  # fmt: skip
-    gap = readiness.gap_to_next_level(latest) if latest is not None else None
+    gap = readiness.gap_to_next_level(latest, request.user) if latest is not None else None
     return {"area": area, "current": current, "certificates": certificates, "latest": latest, "gap": gap}
 
 
@@ -34,3 +34,20 @@ def assessments_to_decide(committee, user):
         .for_user(user)
     )  # fmt: skip
     return [(_("Audits awaiting the certification decision"), ready)]
+
+
+def actuals_as_evidence(owner, user):
+    """A requirement's result may cite the area's recorded actual values for the same requirement (any year):
+    data entered once serves the audit."""
+    from ecotown.targets.models import Actual
+
+    requirement = getattr(owner, "requirement", None)
+    if getattr(owner, "assessment", None) is None or requirement is None:
+        return []
+    actuals = (
+        Actual.objects.filter(target__area_id=owner.assessment.area_id, target__requirement__code=requirement.code)
+        .select_related("target__requirement")
+        .order_by("-target__fiscal_year")
+        .for_user(user)[:20]
+    )
+    return [(_("Actual values of the area's targets for this requirement"), actuals)]

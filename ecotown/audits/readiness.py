@@ -61,13 +61,36 @@ def unassessed(assessment: Assessment) -> list[str]:
 
 @dataclass
 class Gap:
-    """What a requirement blocking the next level still lacks."""
+    """What a requirement blocking the next level still lacks, and what addresses it (targets; plan projects
+    once the plans app registers them) — `addressed_by` empty is the warning that nothing does."""
 
     requirement: Requirement
     reasons: tuple
     open_findings: list = field(default_factory=list)
     overdue_actions: list = field(default_factory=list)
     missing_evidence: bool = False
+    addressed_by: list = field(default_factory=list)
+
+
+# Sources of records that address a requirement: `fn(area, codes, fiscal_year, user)` → {code: [records]}. The
+# audits app registers the area's targets; the plans app registers its projects (audits knows no plans).
+_addressing: list = []
+
+
+def register_addressing(source) -> None:
+    _addressing.append(source)
+
+
+def targets_addressing(area, codes, fiscal_year, user) -> dict:
+    from ecotown.targets.models import Target
+
+    found: dict = {}
+    targets = Target.objects.filter(area=area, requirement__code__in=codes, fiscal_year=fiscal_year)
+    if user is not None:
+        targets = targets.for_user(user)
+    for target in targets.select_related("requirement"):
+        found.setdefault(target.requirement.code, []).append(target)
+    return found
 
 
 @dataclass
@@ -77,7 +100,7 @@ class Readiness:
     gaps: list
 
 
-def gap_to_next_level(assessment: Assessment) -> Readiness:
+def gap_to_next_level(assessment: Assessment, user=None) -> Readiness:
     """For the level above the one the assessment supports: each blocking requirement with its open findings,
     overdue corrective actions and whether it has no evidence. (Plan projects and targets that address it are
     added by the plans app when it exists; until then the page says none is linked.)"""
@@ -100,6 +123,10 @@ def gap_to_next_level(assessment: Assessment) -> Readiness:
             assessment=assessment, requirement__code__in=codes, evidence__isnull=False
         ).values_list("requirement__code", flat=True)
     )
+    addressing: dict = {}
+    for source in _addressing:
+        for code, records in (source(assessment.area, codes, assessment.fiscal_year, user) or {}).items():
+            addressing.setdefault(code, []).extend(records)
     gaps = [
         Gap(
             requirement=by_code[block.code],
@@ -107,6 +134,7 @@ def gap_to_next_level(assessment: Assessment) -> Readiness:
             open_findings=[f for f in findings if f.requirement.code == block.code],
             overdue_actions=[a for a in overdue if a.finding.requirement.code == block.code],
             missing_evidence=block.code not in with_evidence,
+            addressed_by=addressing.get(block.code, []),
         )
         for block in blocks
     ]

@@ -152,7 +152,8 @@ class ResultRecordView(AssessmentMixin, generic.TemplateView):
             raise Http404
         self.requirement = get_object_or_404(Requirement, pk=self.kwargs["requirement_pk"])
         self.result = self.assessment.results.filter(requirement=self.requirement).first()
-        self.groups = evidence_store.linkable_records(self.result or _Owner(self.assessment), self.request.user)
+        owner = self.result or _Owner(self.assessment, self.requirement)
+        self.groups = evidence_store.linkable_records(owner, self.request.user)
 
     def form(self, data=None, files=None):
         initial = {"revision": self.result.revision if self.result else 0}
@@ -205,10 +206,11 @@ class ResultRecordView(AssessmentMixin, generic.TemplateView):
 
 
 class _Owner:
-    """What evidence sources read before the result exists: the area of the assessment."""
+    """What evidence sources read before the result exists: the assessment, its area and the requirement."""
 
-    def __init__(self, assessment):
-        self.assessment, self.area_id, self.area, self.pk = assessment, assessment.area_id, assessment.area, None
+    def __init__(self, assessment, requirement):
+        self.assessment, self.requirement, self.pk = assessment, requirement, None
+        self.area_id, self.area = assessment.area_id, assessment.area
 
 
 class FindingAddView(AssessmentMixin, generic.FormView):

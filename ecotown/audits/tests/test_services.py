@@ -373,3 +373,24 @@ def test_the_national_picture_decides_like_one_assessment_at_a_time(reviewed_ext
     for assessment in Assessment.objects.all():
         assert decided[assessment.pk] == readiness.decision_for(assessment)
     assert decided[world.external.pk].level == 1
+
+
+def test_the_gap_names_the_targets_that_address_a_blocking_requirement_or_warns(audit):
+    from ecotown.targets.testing import make_target
+
+    record_all(audit, audit.internal, audit.auditor_a1, **{"G2-01": "nonconform"})
+    [gap] = readiness.gap_to_next_level(audit.internal).gaps
+    assert gap.addressed_by == []
+    target = make_target(audit.area_a1, audit.g2, 2569, 80)
+    [gap] = readiness.gap_to_next_level(audit.internal, audit.officer_a).gaps
+    assert gap.addressed_by == [target]
+
+
+def test_an_actual_value_of_the_area_is_offered_as_evidence(audit):
+    from ecotown.core.evidence import linkable_records
+    from ecotown.targets.testing import make_target
+
+    target = make_target(audit.area_a1, audit.g1, 2569, 80, actual=85)
+    result = services.record_result(audit.internal, audit.g1, result="conform", acting_user=audit.auditor_a1)
+    offered = [record for _label, records in linkable_records(result, audit.auditor_a1) for record in records]
+    assert target.actual in offered

@@ -114,3 +114,24 @@ def test_the_api_gives_the_gap_to_the_next_level(full, api_client_for):
     assert body["level"] == 0
     assert body["blocking"][0]["code"] == "G1-01"
     assert "open_major" in body["blocking"][0]["reasons"]
+
+
+def area_panel_url(area):
+    from ecotown.core.registry import registry
+
+    index = next(i for i, p in enumerate(registry.panels["area"]) if p.template == "audits/area_panel.html")
+    return reverse("core:panel", kwargs={"page": "area", "pk": area.pk, "index": index})
+
+
+def test_the_area_panel_shows_the_certificate_to_all_and_the_gap_to_staff(full, client_for):
+    from ecotown.targets.testing import make_target
+
+    make_target(full.area_a1, full.requirement, 2569, 80)
+    staff = client_for(full.officer_a).get(area_panel_url(full.area_a1)).content.decode()
+    assert full.certificate_a1.number in staff
+    assert 'data-testid="certified-level"' in staff
+    assert "G1-01" in staff  # blocked by its open major finding, with the target that addresses it
+    assert "/targets/" in staff
+    public = client_for(full.public).get(area_panel_url(full.area_a1)).content.decode()
+    assert full.certificate_a1.number in public
+    assert "Latest audit" not in public
