@@ -25,6 +25,8 @@ class AuditsConfig(AppConfig):
         registry.add_menu(MenuEntry(_("Audits"), "audits:assessment_list", "clipboard-check", order=40,
                                     permission="audits.view_assessment"))  # fmt: skip
         registry.add_menu(MenuEntry(_("Certificates"), "audits:certificate_list", "award", order=41))
+        registry.add_menu(MenuEntry(_("Audit dashboard"), "audits:dashboard", "speedometer2", order=42,
+                                    permission="audits.view_assessment"))  # fmt: skip
         registry.add_panel("area", Panel("audits/area_panel.html", panels.area_panel, order=20, lazy=True))
         registry.add_demo_step(Step("audits and certificates", demo.seed_demo, order=60))
         registry.add_world_step(Step("audit samples", testing.add_samples, order=50), extra=True)

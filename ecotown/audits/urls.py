@@ -21,5 +21,6 @@ urlpatterns = [
     *object_routes(Certificate, views, "audits/certificates/"),
     path("audits/certificates/<int:pk>/certificate.pdf", views.CertificatePdfView.as_view(), name="certificate_pdf"),
     path("audits/certificates/<int:pk>/step/", views.CertificateStepView.as_view(), name="certificate_step"),
+    path("audits/dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("verify/<str:number>/", views.verify, name="verify"),
 ]

@@ -11,7 +11,7 @@ from django.views import generic
 
 from ecotown.accounts.models import RoleAssignment, User
 from ecotown.audits import certificates, forms, readiness, services
-from ecotown.audits.choices import AssessmentKind
+from ecotown.audits.choices import AssessmentKind, AssessmentStatus
 from ecotown.audits.filtersets import AssessmentFilterSet, CertificateFilterSet
 from ecotown.audits.models import AUDITOR_ROLES, Assessment, AuditTeamMember, Certificate, CorrectiveAction, Finding
 from ecotown.audits.tables import AssessmentTable, CertificateTable
@@ -377,3 +377,39 @@ def verify(request, number: str):
     certificate = get_object_or_404(Certificate.objects.select_related("area__province", "level__catalogue"),
                                     number=number.upper())  # fmt: skip
     return render(request, "audits/verify.html", {"certificate": certificate})
+
+
+class DashboardView(generic.TemplateView):
+    """The national picture, within the user's scope: areas by certified level and year, this fiscal year's
+    audits by kind and status, and the auditors' workload."""
+
+    template_name = "audits/dashboard.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        return core.refuse_without(request, "audits.view_assessment") or super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from django.db.models import Count
+
+        from ecotown.core.dates import current_fiscal_year
+
+        user, year = self.request.user, current_fiscal_year()
+        certified = (
+            Certificate.objects.for_user(user).values("year_be", "level__number")
+            .annotate(areas=Count("area", distinct=True)).order_by("-year_be", "level__number")
+        )  # fmt: skip
+        audits = (
+            Assessment.objects.for_user(user).filter(fiscal_year=year).values("kind", "status")
+            .annotate(count=Count("pk")).order_by("kind", "status")
+        )  # fmt: skip
+        workload = (
+            AuditTeamMember.objects.for_user(user).filter(assessment__fiscal_year=year)
+            .values("user__username", "user__first_name", "user__last_name")
+            .annotate(audits=Count("assessment", distinct=True)).order_by("-audits", "user__username")[:50]
+        )  # fmt: skip
+        kinds, statuses = dict(AssessmentKind.choices), dict(AssessmentStatus.choices)
+        return {
+            **super().get_context_data(**kwargs), "fiscal_year": year, "certified": list(certified),
+            "audits": [{**row, "kind": kinds[row["kind"]], "status": statuses[row["status"]]} for row in audits],
+            "workload": list(workload),
+        }  # fmt: skip

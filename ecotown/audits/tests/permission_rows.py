@@ -364,6 +364,7 @@ ROWS = [
     ),
     *rows("GET", "audits:verify", {"anonymous": 200, "public": 200, "operator": 200}, target=number()),
     Row("anonymous", "GET", "audits:verify", 404, target=UNKNOWN),
+    *rows("GET", "audits:dashboard", LISTS),
     # API.
     *rows("GET", "api:assessment-list", API_LISTS),
     *rows("GET", "api:assessment-detail", API_READ_A1, target="assessment_a1"),

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from ecotown.audits import choices
-from ecotown.audits.models import Finding, RequirementResult
+from ecotown.audits.models import Assessment, Finding, RequirementResult
 from ecotown.core.testing import build_world
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +135,24 @@ def test_the_area_panel_shows_the_certificate_to_all_and_the_gap_to_staff(full, 
     public = client_for(full.public).get(area_panel_url(full.area_a1)).content.decode()
     assert full.certificate_a1.number in public
     assert "Latest audit" not in public
+
+
+def test_the_dashboard_counts_certified_areas_audits_of_the_year_and_workload_within_scope(full, client_for):
+    from ecotown.core.dates import current_fiscal_year
+
+    response = client_for(full.officer_a).get(reverse("audits:dashboard"))
+    context = response.context
+    assert {"year_be": 2569, "level__number": 1, "areas": 1} in context["certified"]
+    planned = sum(row["count"] for row in context["audits"])
+    assert (
+        planned == Assessment.objects.filter(fiscal_year=current_fiscal_year(), area__province=full.province_a).count()
+    )
+    from ecotown.audits.testing import make_assessment, on_team
+
+    this_year = make_assessment(full.area_a2, full.catalogue, fiscal_year=current_fiscal_year() + 1)
+    Assessment.objects.filter(pk=this_year.pk).update(kind="surveillance", fiscal_year=current_fiscal_year())
+    on_team(this_year, full.auditor_free, "lead")
+    workload = client_for(full.officer_a).get(reverse("audits:dashboard")).context["workload"]
+    counts = {row["user__username"]: row["audits"] for row in workload}
+    assert counts["auditor_free"] == 1
+    assert client_for(full.officer_b).get(reverse("audits:dashboard")).context["workload"] == []
