@@ -315,6 +315,7 @@ def verify_corrective_action(corrective: CorrectiveAction, *, effective: bool, a
     finding = corrective.finding
     if acting_user is not None and not may(acting_user, "audits.verify_correctiveaction", corrective):
         raise PermissionDenied
+    _auditing(acting_user, finding.assessment)  # the team's lead or auditors, not its observers
     changes = {"verified_by": acting_user, "verified_on": timezone.localdate(), "verification": note}
     step = "verify_effective" if effective else "verify_not_effective"
     ACTION_WORKFLOW.run(corrective, step, acting_user=acting_user, reason=note, **changes)

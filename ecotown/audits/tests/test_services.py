@@ -161,12 +161,16 @@ def test_an_audit_starts_only_with_a_lead_auditor(audit):
         services.start_assessment(planned, acting_user=audit.diw_admin)
 
 
-def test_observers_record_nothing(audit):
+def test_observers_record_and_verify_nothing(audit):
     observer = make_auditor(role=Role.INTERNAL_AUDITOR, area=audit.area_a1)
     on_team(audit.internal, observer, T.OBSERVER)
     assert reachable(observer, audit.internal)
     with pytest.raises(PermissionDenied):
         services.record_result(audit.internal, audit.g1, result="conform", acting_user=observer)
+    action = services.propose_corrective_action(major_on_g2(audit), root_cause="x", action="y", responsible="z",
+                                                due_on=DUE, acting_user=audit.secretary_a1)  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.verify_corrective_action(action, effective=True, acting_user=observer)
 
 
 # -- results: optimistic locking --------------------------------------------------------------------------------

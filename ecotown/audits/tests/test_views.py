@@ -156,3 +156,25 @@ def test_the_dashboard_counts_certified_areas_audits_of_the_year_and_workload_wi
     counts = {row["user__username"]: row["audits"] for row in workload}
     assert counts["auditor_free"] == 1
     assert client_for(full.officer_b).get(reverse("audits:dashboard")).context["workload"] == []
+
+
+def test_an_oversized_file_is_refused_and_a_folder_in_a_name_is_dropped(full, client_for, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ecotown.core.models import StoredFile
+
+    client = client_for(full.auditor_a1)
+    url = reverse("audits:requirementresult_record",
+                  kwargs={"pk": full.assessment_a1.pk, "requirement_pk": full.requirement.pk})  # fmt: skip
+    settings.EVIDENCE_MAX_BYTES = 1024
+    before = StoredFile.objects.count()
+    revision = RequirementResult.objects.get(pk=full.result_a1.pk).revision
+    big = SimpleUploadedFile("รายงาน.pdf", b"%PDF-1.4\n" + b"0" * 2048)
+    response = client.post(url, {"result": "conform", "revision": revision, "file": big})
+    assert "the limit is 0 MB" in response.content.decode()
+    assert StoredFile.objects.count() == before
+    assert RequirementResult.objects.get(pk=full.result_a1.pk).revision == revision  # nothing saved
+    small = SimpleUploadedFile("../../../etc/รายงาน.pdf", b"%PDF-1.4\n%%EOF\n")
+    assert client.post(url, {"result": "conform", "revision": revision, "file": small}).status_code == 302
+    [evidence] = RequirementResult.objects.get(pk=full.result_a1.pk).evidence.all()
+    assert evidence.file_name == "รายงาน.pdf"
