@@ -356,6 +356,14 @@ def certify(assessment: Assessment, resolution, *, acting_user, conditions: str 
         raise ValidationError(_("The audit now supports level {now}, not {level}: a finding opened since the "
                                 "review.").format(now=supported, level=level))  # fmt: skip
     level_row = assessment.catalogue.levels.get(number=level)
+    certificate = issue_certificate(assessment, resolution, level_row, acting_user=acting_user, conditions=conditions)
+    sync_area(assessment.area, acting_user=acting_user, reason=str(certificate))
+    return certificate
+
+
+def issue_certificate(assessment, resolution, level_row, *, acting_user, conditions="") -> Certificate:
+    """The certificate, numbered the next of its Buddhist Era year: the number is taken inside the transaction
+    that inserts it, and a clash with a concurrent issue (the unique constraint) is retried."""
     valid_from = dates.local_date(resolution.meeting.starts_at)
     year = dates.to_be(valid_from.year)
 
@@ -371,9 +379,7 @@ def certify(assessment: Assessment, resolution, *, acting_user, conditions: str 
         certificate.save()
         return certificate
 
-    certificate = _numbered(create)
-    sync_area(assessment.area, acting_user=acting_user, reason=str(certificate))
-    return certificate
+    return _numbered(create)
 
 
 def last_serial(year_be: int) -> int:
