@@ -119,8 +119,6 @@ class TeamMemberAddView(AssessmentMixin, generic.FormView):
         except ValidationError as error:
             form.add_error(None, error.messages)
             return self.form_invalid(form)
-        except PermissionDenied:
-            raise
         messages.success(self.request, _("Added to the team."))
         return redirect(self.assessment)
 
