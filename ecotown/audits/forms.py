@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ecotown.accounts.models import User
 from ecotown.audits import choices
@@ -70,7 +71,7 @@ class CorrectiveActionForm(ModelForm):
 class VerifyForm(Form):
     effective = forms.TypedChoiceField(
         label=_("verification"), coerce=lambda value: value == "yes",
-        choices=[("yes", _("Effective")), ("no", _("Not effective"))],
+        choices=[("yes", pgettext_lazy("corrective action", "Effective")), ("no", _("Not effective"))],
     )  # fmt: skip
     note = forms.CharField(label=_("what was checked"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
