@@ -42,3 +42,11 @@ class Quarter(models.IntegerChoices):
     Q2 = 2, _("Q2 (Jan–Mar)")
     Q3 = 3, _("Q3 (Apr–Jun)")
     Q4 = 4, _("Q4 (Jul–Sep)")
+
+
+# Thai names for documents printed in Thai whatever the page language (the plan PDF, the Excel template).
+LEVEL_TH = {
+    PlanLevel.NATIONAL: "แผนระดับประเทศ",
+    PlanLevel.PROVINCIAL_MASTER: "แผนแม่บทระดับจังหวัด",
+    PlanLevel.AREA_ACTION: "แผนปฏิบัติการของพื้นที่",
+}
