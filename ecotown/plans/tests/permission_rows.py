@@ -448,3 +448,223 @@ ROWS = [
         check=lambda w: ProgressReport.objects.filter(pk=w.report_a1.pk).exists(),
     ),
 ]
+
+# -- the API: the same rules as the pages ---------------------------------------------------------------------
+
+API_DRAFT_B1 = DRAFT_B1
+# A public record (an approved plan, its progress) is visible to all: writing it outside one's scope is 403.
+API_PLAN = {"level": "area_action", "title_th": "แผนจาก API", "first_year": 2566, "last_year": 2570}
+
+
+def api_plan(attribute):
+    return lambda world: {**API_PLAN, "area": getattr(world, attribute).pk}
+
+
+def api_project(attribute):
+    return lambda world: {"version": getattr(world, attribute).pk, "code": "API-1", "title": "โครงการจาก API",
+                          "owner_organisation": "อบต."}  # fmt: skip
+
+
+def api_report(attribute, quarter=3):
+    return lambda world: {"project": getattr(world, attribute).pk, "fiscal_year": 2569, "quarter": quarter,
+                          "percent_complete": 60, "spent": "500.00", "status": "on_track"}  # fmt: skip
+
+
+def api_projects(count):
+    return lambda world: Project.objects.filter(code="API-1").count() == count
+
+
+ROWS += [
+    *rows("GET", "api:plan-list", EVERYONE),
+    *rows("GET", "api:plan-detail", EVERYONE, target="plan_a1"),
+    *rows("GET", "api:plan-detail", API_DRAFT_B1, target="plan_b1"),
+    Row("secretary_a1", "POST", "api:plan-list", 201, data=api_plan("area_a1"), check=plan_titled("แผนจาก API")),
+    *rows(
+        "POST",
+        "api:plan-list",
+        {"secretary_a1": 403, "officer_a": 403},
+        data=api_plan("area_b1"),
+        check=plan_titled("แผนจาก API", False),
+    ),
+    *rows(
+        "POST",
+        "api:plan-list",
+        {"auditor_a1": 403, "public": 403, "anonymous": 403},
+        data=api_plan("area_a1"),
+        check=plan_titled("แผนจาก API", False),
+    ),
+    Row(
+        "secretary_a1",
+        "PATCH",
+        "api:plan-detail",
+        200,
+        target="plan_a1",
+        data={"title_th": "ชื่อ API"},
+        check=plan_titled("ชื่อ API"),
+    ),
+    *rows(
+        "PATCH",
+        "api:plan-detail",
+        {"officer_b": 403, "auditor_a1": 403},
+        target="plan_a1",
+        data={"title_th": "ชื่อ API"},
+        check=plan_titled("ชื่อ API", False),
+    ),
+    Row(
+        "secretary_a1",
+        "PATCH",
+        "api:plan-detail",
+        403,
+        target="plan_a1",
+        data=lambda w: {"area": w.area_b1.pk},
+        check=lambda w: Plan.objects.get(pk=w.plan_a1.pk).area_id == w.area_a1.pk,
+    ),
+    Row(
+        "secretary_a1",
+        "DELETE",
+        "api:plan-detail",
+        409,
+        target="plan_a1",
+        check=lambda w: Plan.objects.filter(pk=w.plan_a1.pk).exists(),
+    ),  # its versions hang on it
+    *rows(
+        "DELETE",
+        "api:plan-detail",
+        {"officer_b": 403, "auditor_a1": 403},
+        target="plan_a1",
+        check=lambda w: Plan.objects.filter(pk=w.plan_a1.pk).exists(),
+    ),
+    *rows("GET", "api:planversion-list", EVERYONE),
+    *rows("GET", "api:planversion-detail", EVERYONE, target="version_a1"),
+    *rows("GET", "api:planversion-detail", API_DRAFT_B1, target="version_b1"),
+    *rows("GET", "api:project-list", EVERYONE),
+    *rows("GET", "api:project-detail", EVERYONE, target="project_a1"),
+    *rows("GET", "api:project-detail", API_DRAFT_B1, target="project_b1"),
+    Row("officer_b", "POST", "api:project-list", 201, data=api_project("version_b1"), check=api_projects(1)),
+    *rows(
+        "POST",
+        "api:project-list",
+        {"secretary_a1": 403, "officer_a": 403, "auditor_a1": 403, "anonymous": 403},
+        data=api_project("version_b1"),
+        check=api_projects(0),
+    ),
+    Row(
+        "secretary_a1", "POST", "api:project-list", 400, data=api_project("version_a1"), check=api_projects(0)
+    ),  # approved: frozen
+    Row(
+        "officer_b",
+        "PATCH",
+        "api:project-detail",
+        200,
+        target="project_b1",
+        data={"title": "น้ำเสีย API"},
+        check=project_titled("project_b1", "น้ำเสีย API"),
+    ),
+    *rows(
+        "PATCH",
+        "api:project-detail",
+        {"officer_a": 404, "auditor_a1": 403},
+        target="project_b1",
+        data={"title": "น้ำเสีย API"},
+        check=project_titled("project_b1", "น้ำเสีย API", False),
+    ),
+    Row(
+        "secretary_a1",
+        "PATCH",
+        "api:project-detail",
+        400,
+        target="project_a1",
+        data={"title": "แก้ API"},
+        check=project_titled("project_a1", "แก้ API", False),
+    ),  # approved: frozen
+    # Moving a draft's project into another version (an approved one of another area) is refused.
+    Row(
+        "officer_b",
+        "PATCH",
+        "api:project-detail",
+        400,
+        target="project_b1",
+        data=lambda w: {"version": w.version_a1.pk},
+        check=lambda w: Project.objects.get(pk=w.project_b1.pk).version_id == w.version_b1.pk,
+    ),
+    Row(
+        "officer_b",
+        "DELETE",
+        "api:project-detail",
+        204,
+        target="project_b1",
+        check=lambda w: not Project.objects.filter(pk=w.project_b1.pk).exists(),
+    ),
+    *rows(
+        "DELETE",
+        "api:project-detail",
+        {"officer_a": 404, "auditor_a1": 403},
+        target="project_b1",
+        check=lambda w: Project.objects.filter(pk=w.project_b1.pk).exists(),
+    ),
+    Row(
+        "secretary_a1",
+        "DELETE",
+        "api:project-detail",
+        400,
+        target="project_a1",
+        check=lambda w: Project.objects.filter(pk=w.project_a1.pk).exists(),
+    ),  # approved: frozen
+    *rows("GET", "api:progressreport-list", EVERYONE),
+    *rows("GET", "api:progressreport-detail", EVERYONE, target="report_a1"),
+    Row(
+        "secretary_a1",
+        "POST",
+        "api:progressreport-list",
+        201,
+        data=api_report("project_a1"),
+        check=reports_of("project_a1", 2),
+    ),
+    *rows(
+        "POST",
+        "api:progressreport-list",
+        {"officer_b": 403, "auditor_a1": 403, "anonymous": 403},
+        data=api_report("project_a1"),
+        check=reports_of("project_a1", 1),
+    ),
+    Row(
+        "officer_b",
+        "POST",
+        "api:progressreport-list",
+        400,
+        data=api_report("project_b1"),
+        check=reports_of("project_b1", 0),
+    ),  # a draft's project
+    Row(
+        "secretary_a1",
+        "PATCH",
+        "api:progressreport-detail",
+        200,
+        target="report_a1",
+        data={"percent_complete": 70},
+        check=report_percent(70),
+    ),
+    *rows(
+        "PATCH",
+        "api:progressreport-detail",
+        {"officer_b": 403, "auditor_a1": 403},
+        target="report_a1",
+        data={"percent_complete": 70},
+        check=report_percent(70, False),
+    ),
+    Row(
+        "secretary_a1",
+        "DELETE",
+        "api:progressreport-detail",
+        204,
+        target="report_a1",
+        check=lambda w: not ProgressReport.objects.filter(pk=w.report_a1.pk).exists(),
+    ),
+    *rows(
+        "DELETE",
+        "api:progressreport-detail",
+        {"officer_b": 403, "auditor_a1": 403},
+        target="report_a1",
+        check=lambda w: ProgressReport.objects.filter(pk=w.report_a1.pk).exists(),
+    ),
+]
