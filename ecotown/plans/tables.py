@@ -1,10 +1,10 @@
 import django_tables2 as tables
-from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.core.tables import Table
 from ecotown.plans.models import Plan
+from ecotown.plans.templatetags.plans import progress_bar
 
 
 class PlanTable(Table):
@@ -36,4 +36,4 @@ class PlanTable(Table):
         return number_format(value, 0, force_grouping=True)
 
     def render_progress(self, value):
-        return render_to_string("plans/partials/progress_bar.html", {"percent": value})
+        return progress_bar(value)
