@@ -10,7 +10,7 @@ recorded under an earlier version still counts for the same project in the next 
 import uuid
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -238,9 +238,10 @@ class BudgetLine(EcoTownModel):
         return f"{self.fiscal_year} {self.get_source_display()}: {self.amount:,.2f}"
 
     def clean(self):
-        if self.project_id:
-            self.project.version.refuse_if_frozen()
-            plan = self.project.version.plan
+        project = _project_of(self)
+        if project is not None:
+            project.version.refuse_if_frozen()
+            plan = project.version.plan
             if self.fiscal_year and not plan.first_year <= self.fiscal_year <= plan.last_year:
                 raise ValidationError(
                     {"fiscal_year": _("The plan runs from {first} to {last}.").format(
@@ -270,8 +271,18 @@ class Kpi(EcoTownModel):
         return f"{self.name}: {self.target_value.normalize():f} {self.unit}".strip()
 
     def clean(self):
-        if self.project_id:
-            self.project.version.refuse_if_frozen()
+        project = _project_of(self)
+        if project is not None:
+            project.version.refuse_if_frozen()
+
+
+def _project_of(record):
+    """The project of a budget line or KPI, also while both are still unsaved (a new project's formset rows)."""
+    try:
+        project = record.project
+    except ObjectDoesNotExist:
+        return None
+    return project if project is not None and project.version_id else None
 
 
 class ProgressReport(EcoTownModel):

@@ -65,6 +65,10 @@ class ProjectSerializer(ModelCleanSerializer):
     def validate(self, attrs):
         if self.instance is not None and "version" in attrs and attrs["version"] != self.instance.version:
             raise serializers.ValidationError({"version": _("A project stays in its version.")})
+        version = attrs.get("version") or getattr(self.instance, "version", None)
+        area_id = version.plan.area_id if version is not None else None
+        if any(target.area_id != area_id for target in attrs.get("targets", ())):
+            raise serializers.ValidationError({"targets": _("Choose targets of the plan's own area.")})
         return super().validate(attrs)
 
 

@@ -190,3 +190,12 @@ def test_report_spent_is_summed_on_the_plan_page(world, plan, client_for):
     make_report(project, 20, quarter=2, spent=2500)
     page = client_for(world.secretary_a1).get(plan.get_absolute_url()).content.decode()
     assert "3,500" in page
+
+
+def test_a_new_projects_budget_must_fall_within_the_plan(world, plan, client_for):
+    client = client_for(world.secretary_a1)
+    url = reverse("plans:project_add", kwargs={"parent_pk": plan.latest_version.pk})
+    response = client.post(url, project_data(**{"budget-0-fiscal_year": "2580"}))
+    assert response.status_code == 200
+    assert "The plan runs from 2566 to 2570." in response.content.decode()
+    assert not Project.objects.filter(code="P-9").exists()
