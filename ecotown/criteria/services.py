@@ -47,8 +47,11 @@ def _codes_with_records(area, requirements) -> set[str]:
             model = relation.related_model
             if model is AreaRequirementSelection or model.__name__.startswith("Historical"):
                 continue
-            held = model._default_manager.filter(**{relation.field.name: requirement, "area": area})
-            if relation.one_to_many and _has_area(model) and held.exists():
+            # Only a to-one link from a record that has an area (a project's many-to-many link to requirements
+            # has no area of its own): check before building the filter, which would not resolve otherwise.
+            if not (relation.one_to_many and _has_area(model)):
+                continue
+            if model._default_manager.filter(**{relation.field.name: requirement, "area": area}).exists():
                 codes.add(requirement.code)
     return codes
 

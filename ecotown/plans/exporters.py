@@ -128,3 +128,48 @@ class PlanProjectExporter:
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
+
+
+class PlanListExporter:
+    """The national view in Excel: one row per plan with the figures of the version shown."""
+
+    content_type = PlanProjectExporter.content_type
+    filename = "plans.xlsx"
+    HEADERS = ("แผน", "ระดับ", "จังหวัด", "พื้นที่", "ฉบับที่แสดง", "สถานะฉบับล่าสุด", "อนุมัติโดยมติ", "จำนวนโครงการ",
+               "งบประมาณ (บาท)", "ความก้าวหน้า (%)")  # fmt: skip
+
+    def __init__(self, plans):
+        self.plans = plans
+
+    def rows(self):
+        from ecotown.plans.choices import LEVEL_TH, VersionStatus
+
+        status_th = {VersionStatus.DRAFT: "ร่าง", VersionStatus.SUBMITTED: "เสนอขออนุมัติ",
+                     VersionStatus.APPROVED: "อนุมัติแล้ว", VersionStatus.SUPERSEDED: "ถูกแทนที่"}  # fmt: skip
+        yield list(self.HEADERS)
+        for plan in self.plans:
+            shown, latest = plan.shown_version, plan.latest_version
+            resolution = plan.approved_version.resolution if plan.approved_version else None
+            meeting = resolution.meeting if resolution else None
+            yield [
+                plan.title_th, LEVEL_TH[plan.level], plan.province_of.name_th if plan.province_of else "",
+                plan.area.name_th if plan.area_id else "", shown.number if shown else None,
+                status_th.get(latest.status, "") if latest else "",
+                f"มติที่ {resolution.number} การประชุมครั้งที่ {meeting.number}/{meeting.year_be}" if resolution else "",
+                plan.project_count, plan.budget_total,
+                round(plan.progress, 1) if plan.progress is not None else None,
+            ]  # fmt: skip
+
+    def to_xlsx(self) -> bytes:
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "แผน"
+        for values in self.rows():
+            sheet.append([neutralised(value) for value in values])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        sheet.column_dimensions["A"].width = 60
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()

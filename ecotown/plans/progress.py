@@ -60,14 +60,13 @@ def with_plan_figures(plans):
     )
 
 
-def budget_by_year_and_source(version) -> dict:
-    """{(fiscal_year, source): amount} for a version, summed in SQL."""
-    rows = (
-        BudgetLine.objects.filter(project__version=version)
-        .order_by()
-        .values("fiscal_year", "source")
-        .annotate(total=Sum("amount"))
-    )
+def budget_by_year_and_source(versions) -> dict:
+    """{(fiscal_year, source): amount} for a version (or a queryset of version ids), summed in SQL."""
+    if hasattr(versions, "query"):
+        lines = BudgetLine.objects.filter(project__version__in=versions)
+    else:
+        lines = BudgetLine.objects.filter(project__version=versions)
+    rows = lines.order_by().values("fiscal_year", "source").annotate(total=Sum("amount"))
     return {(row["fiscal_year"], row["source"]): row["total"] for row in rows}
 
 

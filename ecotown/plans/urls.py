@@ -15,6 +15,7 @@ urlpatterns = [
     *object_routes(ProgressReport, views, "progress/", add_path="projects/<int:parent_pk>/progress/add/"),
 ]
 urlpatterns += [
+    path("export/", views.PlanListExportView.as_view(), name="plan_list_export"),
     path("<int:pk>/export/", views.PlanExportView.as_view(), name="plan_export"),
     path("<int:pk>/plan.pdf", views.PlanPdfView.as_view(), name="plan_pdf"),
     path("<int:pk>/import/", views.PlanImportView.as_view(), name="plan_import"),

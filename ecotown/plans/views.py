@@ -16,7 +16,7 @@ from ecotown.core.scopes import is_programme_staff, may
 from ecotown.criteria.models import Requirement
 from ecotown.plans import coverage, forms, progress, services
 from ecotown.plans.choices import LEVEL_TH, BudgetSource, VersionStatus
-from ecotown.plans.exporters import SOURCE_TH, PlanProjectExporter
+from ecotown.plans.exporters import SOURCE_TH, PlanListExporter, PlanProjectExporter
 from ecotown.plans.filtersets import PlanFilterSet
 from ecotown.plans.jobs import IMPORT
 from ecotown.plans.models import Kpi, Plan, PlanVersion, ProgressReport, Project
@@ -35,6 +35,32 @@ class PlanListView(core.ObjectListView):
 
     def base_queryset(self):
         return progress.with_plan_figures(Plan.objects.with_related())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # All the plans the user may see (not the filtered page: HTMX swaps only the table when filters change).
+        shown = self.get_queryset().order_by().values("shown_version_id")
+        budget = progress.budget_by_year_and_source(shown)
+        sources = list(BudgetSource)
+        years = sorted({year for year, _source in budget})
+        context["budget_sources"] = sources
+        context["budget_rows"] = [(year, [budget.get((year, s), 0) for s in sources],
+                                   sum(budget.get((year, s), 0) for s in sources)) for year in years]  # fmt: skip
+        context["budget_total"] = sum(budget.values())
+        context["export_query"] = self.request.GET.urlencode()
+        return context
+
+
+class PlanListExportView(PlanListView):
+    """The national list as an Excel workbook, with the same search and filters as the page."""
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset(self.get_filterset_class())
+        plans = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        exporter = PlanListExporter(plans.select_related("approved_version__resolution__meeting"))
+        response = HttpResponse(exporter.to_xlsx(), content_type=exporter.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{exporter.filename}"'
+        return response
 
 
 def shown_projects(version):

@@ -118,6 +118,7 @@ def writing_jobs(count):
 ROWS = [
     # Plans: the national list for everyone (each sees what they may); the approved A1 plan is public.
     *rows("GET", "plans:plan_list", EVERYONE),
+    *rows("GET", "plans:plan_list_export", EVERYONE),
     *rows("GET", "plans:plan_detail", EVERYONE, target="plan_a1"),
     *rows("GET", "plans:plan_detail", DRAFT_B1, target="plan_b1"),
     *rows("GET", "plans:plan_history", HISTORY, target="plan_a1"),

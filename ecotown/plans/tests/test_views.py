@@ -199,3 +199,20 @@ def test_a_new_projects_budget_must_fall_within_the_plan(world, plan, client_for
     assert response.status_code == 200
     assert "The plan runs from 2566 to 2570." in response.content.decode()
     assert not Project.objects.filter(code="P-9").exists()
+
+
+def test_the_national_list_exports_what_it_filters_and_sums_budgets(world, plan, client_for):
+    import io
+
+    from openpyxl import load_workbook
+
+    make_project(plan.latest_version, budget={(2569, "private"): 70000})
+    other = make_plan(world.area_b1, title_th="แผนระยอง")
+    make_project(other.latest_version, budget={(2570, "government"): 30000})
+    client = client_for(world.diw_admin)
+    page = client.get(reverse("plans:plan_list")).content.decode()
+    assert "100,000" in page  # 70,000 + 30,000: the budget of every plan DIW sees
+    response = client.get(reverse("plans:plan_list_export") + "?province=21")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["แผนระยอง"]
+    assert sheet.cell(2, 9).value == 30000
