@@ -216,3 +216,19 @@ def test_the_national_list_exports_what_it_filters_and_sums_budgets(world, plan,
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["แผนระยอง"]
     assert sheet.cell(2, 9).value == 30000
+
+
+def test_an_officer_keeps_the_provinces_master_plan_and_no_other(world, client_for):
+    from ecotown.plans.models import Plan
+
+    client = client_for(world.officer_a)
+    data = {"level": "provincial_master", "title_th": "แผนแม่บทปทุมธานี", "first_year": 2566, "last_year": 2570}
+    response = client.post(reverse("plans:plan_add"), {**data, "province": world.province_a.pk})
+    assert response.status_code == 302
+    plan = Plan.objects.get(title_th="แผนแม่บทปทุมธานี")
+    assert plan.latest_version.number == 1
+    response = client.post(reverse("plans:plan_add"), {**data, "title_th": "แผนแม่บทระยอง",
+                                                        "province": world.province_b.pk})  # fmt: skip
+    assert response.status_code == 200
+    assert not Plan.objects.filter(title_th="แผนแม่บทระยอง").exists()
+    assert client.get(plan.get_absolute_url()).status_code == 200
