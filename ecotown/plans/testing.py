@@ -52,7 +52,7 @@ def approve(version, committee, *, user=None, when=None):
 
 def add_samples(world) -> None:
     """An approved action plan of A1 (approved by committee A1's resolution) with a project and a progress
-    report; a draft action plan of B1 with a project; a submitted plan version of A2 awaiting approval."""
+    report; a draft action plan of B1 with a project; province A's master plan submitted for approval."""
     world.plan_a1 = make_plan(world.area_a1, title_th="แผนปฏิบัติการบางกะดี")
     world.version_a1 = world.plan_a1.latest_version
     world.project_a1 = make_project(world.version_a1, "โครงการคัดแยกขยะ", requirements=[world.requirement],
@@ -65,10 +65,11 @@ def add_samples(world) -> None:
     world.plan_b1 = make_plan(world.area_b1, title_th="แผนปฏิบัติการระยอง")
     world.version_b1 = world.plan_b1.latest_version
     world.project_b1 = make_project(world.version_b1, "โครงการน้ำเสีย", code="P-01")
-    world.plan_a2 = make_plan(world.area_a2, title_th="แผนปฏิบัติการลาดหลุมแก้ว")
-    world.version_a2 = world.plan_a2.latest_version
-    world.project_a2 = make_project(world.version_a2, "โครงการพื้นที่สีเขียว")
-    services.submit_version(world.version_a2, acting_user=None)
+    # Province A's master plan, submitted (on the province, so that area A2 stays free to delete in areas' rows).
+    world.plan_pa = make_plan(province=world.province_a, title_th="แผนแม่บทจังหวัดปทุมธานี")
+    world.version_pa = world.plan_pa.latest_version
+    world.project_pa = make_project(world.version_pa, "โครงการพื้นที่สีเขียว")
+    services.submit_version(world.version_pa, acting_user=None)
 
 
 def _aware(value):

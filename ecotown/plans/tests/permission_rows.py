@@ -2,7 +2,7 @@
 are the place's staff's; the province's officer and the area's secretariat write; approval is never a page step.
 
 World: plan A1 approved by committee A1's resolution (project_a1, report_a1); plan B1 a draft (project_b1);
-plan A2 submitted (project_a2)."""
+province A's master plan submitted (version_pa)."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -298,9 +298,9 @@ ROWS = [
         "POST",
         "plans:planversion_step",
         302,
-        target="version_a2",
+        target="version_pa",
         data={"step": "approve"},
-        check=status_of("version_a2", "submitted"),
+        check=status_of("version_pa", "submitted"),
     ),
     # Projects: public in an approved version; a draft's are its staff's.
     *rows("GET", "plans:project_detail", EVERYONE, target="project_a1"),
