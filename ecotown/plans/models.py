@@ -323,6 +323,9 @@ class ProgressReport(EcoTownModel):
     def public_filter(cls) -> Q:
         return Q(project__version__status__in=PUBLISHED)
 
+    def evidence_is_public(self, evidence) -> bool:
+        return False  # reports' files (lists of participants, receipts) name people: programme staff only
+
     def clean(self):
         if not self.project_id:
             return

@@ -232,3 +232,18 @@ def test_an_officer_keeps_the_provinces_master_plan_and_no_other(world, client_f
     assert response.status_code == 200
     assert not Plan.objects.filter(title_th="แผนแม่บทระยอง").exists()
     assert client.get(plan.get_absolute_url()).status_code == 200
+
+
+def test_the_evidence_of_a_progress_report_is_for_programme_staff(world, plan, client_for):
+    from ecotown.core.evidence import attach_file
+
+    version = plan.latest_version
+    project = make_project(version)
+    approve(version, make_committee(area=world.area_a1))
+    report = make_report(project, 20)
+    pdf = SimpleUploadedFile("รายชื่อผู้เข้าร่วม.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    evidence = attach_file(report, pdf, acting_user=None)
+    url = reverse("core:evidence_download", kwargs={"key": evidence.key})
+    assert client_for(world.secretary_a1).get(url).status_code == 200
+    assert client_for(None).get(url).status_code == 404
+    assert client_for(world.public).get(url).status_code == 404
