@@ -47,8 +47,8 @@ def _codes_with_records(area, requirements) -> set[str]:
             model = relation.related_model
             if model is AreaRequirementSelection or model.__name__.startswith("Historical"):
                 continue
-            # Only records that point at an area themselves (an audit's result reaches it through its
-            # assessment, and belongs to the catalogue version audited): filtering others by area fails.
+            # Only records that point at an area themselves (an audit's result reaches it through its assessment;
+            # a project's many-to-many link has no area of its own): filtering others by area would not resolve.
             if not (relation.one_to_many and _has_area(model)):
                 continue
             if model._default_manager.filter(**{relation.field.name: requirement, "area": area}).exists():

@@ -1,0 +1,79 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from ecotown.core.api.serializers import ModelCleanSerializer
+from ecotown.plans.models import BudgetLine, Kpi, Plan, PlanVersion, ProgressReport, Project
+
+
+class PlanSerializer(ModelCleanSerializer):
+    """A plan; its first draft version is created with it. Versions change through their steps and a
+    committee's resolution, never here."""
+
+    class Meta:
+        model = Plan
+        fields = ["id", "level", "title_th", "title_en", "province", "area", "first_year", "last_year",
+                  "approved_version", "latest_version", "notes", "created", "last_updated"]  # fmt: skip
+        read_only_fields = ["approved_version", "latest_version", "created", "last_updated"]
+
+    def create(self, validated_data):
+        from ecotown.plans.services import create_plan
+
+        validated_data.pop("revision", None)
+        return create_plan(Plan(**validated_data), acting_user=self.context["request"].user)
+
+
+class PlanVersionSerializer(ModelCleanSerializer):
+    approved_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PlanVersion
+        fields = ["id", "plan", "number", "status", "summary", "resolution", "approved_by", "submitted_on",
+                  "approved_on"]  # fmt: skip
+        read_only_fields = fields
+
+    def get_approved_by(self, version) -> str:
+        return str(version.resolution) if version.resolution_id else ""
+
+
+class BudgetLineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BudgetLine
+        fields = ["fiscal_year", "source", "amount"]
+
+
+class KpiSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Kpi
+        fields = ["name", "unit", "baseline", "target_value", "target_year"]
+
+
+class ProjectSerializer(ModelCleanSerializer):
+    """A project of a version; a frozen (submitted or approved) version refuses changes. Budget lines, KPIs
+    and progress are read here (budget and KPIs are edited on the project's page or by the workbook)."""
+
+    budget_lines = BudgetLineSerializer(many=True, read_only=True)
+    kpis = KpiSerializer(many=True, read_only=True)
+    progress = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Project
+        fields = ["id", "version", "key", "code", "title", "rationale", "owner_organisation",
+                  "supporting_organisations", "requirements", "targets", "start_date", "end_date", "position",
+                  "budget_lines", "kpis", "progress", "notes"]  # fmt: skip
+        read_only_fields = ["key"]
+
+    def validate(self, attrs):
+        if self.instance is not None and "version" in attrs and attrs["version"] != self.instance.version:
+            raise serializers.ValidationError({"version": _("A project stays in its version.")})
+        version = attrs.get("version") or getattr(self.instance, "version", None)
+        area_id = version.plan.area_id if version is not None else None
+        if any(target.area_id != area_id for target in attrs.get("targets", ())):
+            raise serializers.ValidationError({"targets": _("Choose targets of the plan's own area.")})
+        return super().validate(attrs)
+
+
+class ProgressReportSerializer(ModelCleanSerializer):
+    class Meta:
+        model = ProgressReport
+        fields = ["id", "project", "fiscal_year", "quarter", "percent_complete", "spent", "status", "narrative",
+                  "notes"]  # fmt: skip

@@ -1,0 +1,46 @@
+from django.core.exceptions import ValidationError
+from rest_framework.exceptions import ValidationError as ApiValidationError
+
+from ecotown.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
+from ecotown.plans import progress, services
+from ecotown.plans.api import serializers
+from ecotown.plans.filtersets import PlanFilterSet, PlanVersionFilterSet, ProgressReportFilterSet, ProjectFilterSet
+from ecotown.plans.models import Plan, PlanVersion, ProgressReport, Project
+
+
+class PlanViewSet(ScopedModelViewSet):
+    """National, provincial master and area action plans; the public reads those with an approved version."""
+
+    model = Plan
+    serializer_class = serializers.PlanSerializer
+    filterset_class = PlanFilterSet
+
+
+class PlanVersionViewSet(ScopedReadOnlyViewSet):
+    """Versions of plans, with the resolution that approved each (read only: approval is a resolution)."""
+
+    model = PlanVersion
+    serializer_class = serializers.PlanVersionSerializer
+    filterset_class = PlanVersionFilterSet
+
+
+class ProjectViewSet(ScopedModelViewSet):
+    model = Project
+    serializer_class = serializers.ProjectSerializer
+    filterset_class = ProjectFilterSet
+
+    def base_queryset(self):
+        related = ("budget_lines", "kpis", "requirements", "targets")
+        return progress.with_progress(Project.objects.with_related().prefetch_related(*related))
+
+    def perform_destroy(self, instance):
+        try:
+            services.delete_project(instance, acting_user=self.request.user)
+        except ValidationError as error:
+            raise ApiValidationError(error.messages) from error
+
+
+class ProgressReportViewSet(ScopedModelViewSet):
+    model = ProgressReport
+    serializer_class = serializers.ProgressReportSerializer
+    filterset_class = ProgressReportFilterSet
