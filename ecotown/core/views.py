@@ -455,3 +455,38 @@ class HomeView(generic.TemplateView):
         context = super().get_context_data(**kwargs)
         context["panels"] = registry.panels_for("home", self.request)
         return context
+
+
+# -- error answers: pages for people, JSON for the API ----------------------------------------------------------
+
+
+def _api_error(request, status: int, message: str):
+    from django.http import JsonResponse
+
+    return JsonResponse({"detail": message}, status=status) if request.path.startswith("/api/") else None
+
+
+def bad_request(request, exception=None):
+    from django.views import defaults
+
+    return _api_error(request, 400, _("The request could not be read.")) or defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception=None):
+    from django.views import defaults
+
+    answer = _api_error(request, 403, _("You do not have permission to perform this action."))
+    return answer or defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception=None):
+    """A URL the API does not have (e.g. `/api/areas/1.5/`) is a JSON 404, as the schema says, not a page."""
+    from django.views import defaults
+
+    return _api_error(request, 404, _("Not found.")) or defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    from django.views import defaults
+
+    return _api_error(request, 500, _("Something went wrong on the server.")) or defaults.server_error(request)

@@ -61,9 +61,30 @@ def statuses(path: str, method: str, operation: dict) -> set[str]:
     return codes
 
 
+def staff_only_by_component() -> dict[str, tuple[str, ...]]:
+    """{component name: the fields left out for readers who are not programme staff}, for every serializer."""
+    from ecotown.core.api.serializers import ModelCleanSerializer, staff_only_fields
+
+    found, pending = {}, [ModelCleanSerializer]
+    while pending:
+        serializer = pending.pop()
+        pending += serializer.__subclasses__()
+        name = serializer.__name__.removesuffix("Serializer")
+        found[name] = staff_only_fields(serializer)
+    return found
+
+
 def add_error_responses(result, generator, request, public):
-    """drf-spectacular postprocessing hook: every operation lists the refusals it can answer."""
-    result.setdefault("components", {}).setdefault("schemas", {}).update(COMPONENTS)
+    """drf-spectacular postprocessing hook: every operation lists the refusals it can answer, and a staff-only
+    field (`Meta.staff_only_fields`) is never promised to every reader as required."""
+    components = result.setdefault("components", {}).setdefault("schemas", {})
+    for name, hidden in staff_only_by_component().items():
+        component = components.get(name)
+        if component and "required" in component:
+            component["required"] = [field for field in component["required"] if field not in hidden]
+            if not component["required"]:
+                del component["required"]
+    components.update(COMPONENTS)
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
             if method not in {"get", "post", "put", "patch", "delete", "head", "options"}:
