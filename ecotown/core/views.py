@@ -120,6 +120,19 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
     def get_table_pagination(self, table):
         return {"per_page": per_page(self.request)}
 
+    def get_table(self, **kwargs):
+        """django-tables2 reads `?per_page=` itself, over what get_table_pagination says: `per_page=1000000000`
+        listed every row on one page and `per_page=-1` was a 500 (issue 13). It gets the bounded value."""
+        from copy import copy
+
+        from django_tables2 import RequestConfig
+
+        table = self.get_table_class()(data=self.get_table_data(), **kwargs)
+        request = copy(self.request)
+        request.GET = self.request.GET.copy()
+        request.GET.pop(table.prefixed_per_page_field, None)
+        return RequestConfig(request, paginate=self.get_table_pagination(table)).configure(table)
+
     def get_template_names(self):
         names = super().get_template_names()
         if self.request.htmx and not self.request.htmx.boosted:
