@@ -552,3 +552,32 @@ def test_formula_like_text_typed_into_a_workbook_is_refused_on_import(world, cat
     result = importer.run(buffer, write=True)
     assert [error.row for error in result.errors] == [number]
     assert not result.written
+
+
+# -- two imports at once -----------------------------------------------------------------------------------------
+
+
+def test_two_imports_of_the_same_targets_at_once_end_in_one_message_not_a_500(world, catalogue, percent, monkeypatch):
+    """The second import's check saw no target for G1 · 2570; the first saved one meanwhile. The second's
+    insert breaks the one-target-per-requirement-and-year constraint: a message, nothing written."""
+    workbook = load_workbook(io.BytesIO(exported(world.area_a1, catalogue)))
+    sheet = workbook[SHEET_TARGETS]
+    for number in range(2, sheet.max_row + 1):
+        if sheet.cell(number, COLUMN["fiscal_year"]).value == 2570:
+            sheet.cell(number, COLUMN["target_value"]).value = 95
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    importer = AreaTargetImporter(world.area_a1, catalogue, acting_user=world.secretary_a1)
+    checked = AreaTargetImporter._check
+
+    def check_then_the_other_import_saves(self, rows, result):
+        changes = checked(self, rows, result)
+        make_target(world.area_a1, percent, 2570, 50)
+        return changes
+
+    monkeypatch.setattr(AreaTargetImporter, "_check", check_then_the_other_import_saves)
+    result = importer.run(io.BytesIO(buffer.getvalue()), write=True)
+    assert not result.written
+    assert [error.row for error in result.errors] == [0]
+    assert "Someone saved these targets" in result.errors[0].message
+    assert not Target.objects.filter(target_value=95).exists()
