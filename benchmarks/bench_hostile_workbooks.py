@@ -42,11 +42,11 @@ def main() -> None:
     from ecotown.areas.choices import AreaKind
     from ecotown.areas.models import Area
     from ecotown.core.testing import HOSTILE_SECONDS
+    from ecotown.criteria.testing import make_catalogue, make_requirements
     from ecotown.geo.geography import load_geography
     from ecotown.geo.models import Province
     from ecotown.targets.exporters import SHEET_TARGETS, AreaTargetExporter
     from ecotown.targets.importers import AreaTargetImporter
-    from ecotown.criteria.testing import make_catalogue, make_requirements
     from ecotown.targets.testing import make_target
     from tests.test_hostile_corpus import COLUMN, WORKBOOKS
 

@@ -92,3 +92,13 @@ def test_a_number_out_of_any_columns_range_in_a_filter_is_a_400(world, api_clien
 def test_a_list_page_shows_a_number_out_of_range_as_a_form_error(world, client_for):
     response = client_for(world.diw_admin).get("/engagement/comments/?committee=1e62")
     assert response.status_code == 200
+
+
+def test_deleting_a_record_others_depend_on_is_a_409_that_says_so(world, api_client_for):
+    from ecotown.areas.models import Area, AreaContact
+
+    AreaContact.objects.create(area=world.area_a1, name="สมชาย ใจดี")
+    response = api_client_for(world.diw_admin).delete(f"/api/areas/{world.area_a1.pk}/")
+    assert response.status_code == 409
+    assert "depend on it" in response.json()["detail"]
+    assert Area.objects.filter(pk=world.area_a1.pk).exists()
