@@ -10,6 +10,7 @@ settings.SPECTACULAR_SETTINGS) adds the refusals the shared machinery gives:
 - 404: the object does not exist or lies outside the reader's scope (every operation on `{id}`);
 - 409: a write clashes with another record, a newer revision or records that depend on it (writes);
 - 413: the body is larger than `MAX_REQUEST_MB` (core.middleware.RequestSizeLimitMiddleware; writes);
+- 415: the body is in a format the API does not read (JSON, form or multipart; writes);
 - 429: too many failed sign-ins for this account (the token endpoint; accounts.throttling).
 """
 
@@ -39,6 +40,7 @@ DESCRIPTIONS = {
     "404": _("No such record, or it lies outside your area of work."),
     "409": _("The write clashes with another record, a newer revision, or records that depend on this one."),
     "413": _("The request body is larger than the server accepts."),
+    "415": _("The request body is in a format the API does not read: send JSON."),
     "429": _("Too many failed sign-ins for this account: try again after `retry_after` seconds."),
 }
 SCHEMAS = {"400": "ValidationErrors", "429": "RetryLater"}
@@ -55,9 +57,9 @@ def statuses(path: str, method: str, operation: dict) -> set[str]:
     if method in WRITES:
         codes.add("409")
     if method in WITH_BODY:
-        codes.add("413")
+        codes |= {"413", "415"}
     if path.rstrip("/").endswith("/token"):
-        codes = {"400", "413", "429"}
+        codes = {"400", "413", "415", "429"}
     return codes
 
 

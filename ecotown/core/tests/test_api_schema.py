@@ -22,11 +22,11 @@ def responses(schema, path, method):
     ("path", "method", "expected"),
     [
         ("/api/areas/", "get", {"200", "400", "403"}),
-        ("/api/areas/", "post", {"201", "400", "403", "409", "413"}),
+        ("/api/areas/", "post", {"201", "400", "403", "409", "413", "415"}),
         ("/api/areas/{id}/", "get", {"200", "403", "404"}),
-        ("/api/areas/{id}/", "patch", {"200", "400", "403", "404", "409", "413"}),
+        ("/api/areas/{id}/", "patch", {"200", "400", "403", "404", "409", "413", "415"}),
         ("/api/areas/{id}/", "delete", {"204", "403", "404", "409"}),
-        ("/api/token/", "post", {"200", "400", "413", "429"}),
+        ("/api/token/", "post", {"200", "400", "413", "415", "429"}),
     ],
 )
 def test_the_schema_lists_the_refusals_of_an_operation(schema, path, method, expected):
@@ -102,3 +102,16 @@ def test_deleting_a_record_others_depend_on_is_a_409_that_says_so(world, api_cli
     assert response.status_code == 409
     assert "depend on it" in response.json()["detail"]
     assert Area.objects.filter(pk=world.area_a1.pk).exists()
+
+
+def test_a_wrong_token_is_a_403_as_the_schema_says(world, client):
+    """No 401 anywhere: the session is the first authentication and sends no challenge, so DRF answers 403."""
+    response = client.get("/api/role-assignments/", headers={"Authorization": "Token not-a-token"})
+    assert response.status_code == 403
+    assert "detail" in response.json()
+
+
+def test_a_body_in_another_format_is_a_415_as_the_schema_says(world, api_client_for):
+    response = api_client_for(world.diw_admin).post("/api/areas/", b"<area/>", content_type="application/xml")
+    assert response.status_code == 415
+    assert "detail" in response.json()
