@@ -581,3 +581,27 @@ def test_two_imports_of_the_same_targets_at_once_end_in_one_message_not_a_500(wo
     assert [error.row for error in result.errors] == [0]
     assert "Someone saved these targets" in result.errors[0].message
     assert not Target.objects.filter(target_value=95).exists()
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES.values(), ids=HOSTILE_NAMES.keys())
+def test_a_hostile_workbook_file_name_starts_a_harmless_import_or_is_refused(
+    world, client_for, catalogue, targets_a1, django_capture_on_commit_callbacks, name
+):
+    """The uploaded workbook is stored under a random token; its name is only a label, kept harmless."""
+    client = client_for(world.secretary_a1)
+    url = reverse("targets:area_target_import", kwargs={"code": world.area_a1.code}) + f"?catalogue={catalogue.pk}"
+    upload = SimpleUploadedFile("targets.xlsx", exported(world.area_a1, catalogue))
+    upload.name = name.removesuffix(".pdf") + ".xlsx"
+    before = counts()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"file": upload})
+    assert response.status_code in (200, 302)
+    for job in Job.objects.all():
+        assert not any(mark in job.upload_name for mark in ("/", "\x00"))
+        assert len(job.upload_name) <= 200
+        assert job.upload.startswith("jobs/")
+        if response.status_code == 302:
+            page = client.get(response["Location"])
+            assert page.status_code == 200
+            assert "<img src=x" not in page.content.decode()
+    assert counts() == before
