@@ -14,7 +14,8 @@ MESSAGES := ecotown/locale/th/LC_MESSAGES/django.mo
 help:
 	@echo "make run    - set up (venv, packages, assets, database, demo data) and serve on http://127.0.0.1:$(PORT)"
 	@echo "make setup  - everything but serving"
-	@echo "make test   - the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL)"
+	@echo "make test   - the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL;"
+	@echo "              PYTEST_ARGS='-m \"not fuzz\"' leaves out the few-minute API fuzz run)"
 	@echo "make lint   - ruff check, ruff format --check, makemigrations --check"
 	@echo "make check-translations - refresh the Thai catalogue; fail on untranslated or fuzzy messages"
 
@@ -61,7 +62,7 @@ $(MESSAGES): ecotown/locale/th/LC_MESSAGES/django.po $(STAMP)/system
 
 test: $(STAMP)/system $(STAMP)/python $(STAMP)/assets $(MESSAGES)
 	@mkdir -p var/static
-	@DB_CONN_MAX_AGE=0 $(BIN)/pytest -q
+	@DB_CONN_MAX_AGE=0 $(BIN)/pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)/python
 	$(BIN)/ruff check .

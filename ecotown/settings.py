@@ -229,6 +229,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Every refusal an operation can answer (400, 403, 404, 409, 413, 429) is in the schema: core.api.schema.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ecotown.core.api.schema.add_error_responses",
+    ],
 }
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"

@@ -27,3 +27,9 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include((api_urlpatterns, "api"))),
 ]
+
+# Pages for people, JSON under /api/ (the API's schema describes its errors as JSON).
+handler400 = "ecotown.core.views.bad_request"
+handler403 = "ecotown.core.views.permission_denied"
+handler404 = "ecotown.core.views.page_not_found"
+handler500 = "ecotown.core.views.server_error"

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ecotown.core.forms import style_fields
 
+NUMBER_LIMIT = 2**63 - 1
+
 
 class SearchFilterSet(django_filters.FilterSet):
     """Adds `q`, a case-insensitive search over the fields the subclass names in `search_fields`."""
@@ -16,6 +18,16 @@ class SearchFilterSet(django_filters.FilterSet):
     search_fields: tuple[str, ...] = ()
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A number in a query string is read as a Decimal of any size (`?meeting=-6.7e+62`); the database cannot
+        # compare a column with it (SQLite: OverflowError, a 500). Out of a 64-bit column's range is a form error.
+        for item in self.filters.values():
+            if isinstance(item, django_filters.NumberFilter):
+                item.extra.setdefault("min_value", -NUMBER_LIMIT)
+                item.extra.setdefault("max_value", NUMBER_LIMIT)
+                item.extra.setdefault("max_digits", 30)
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -18,8 +18,12 @@ class ThaiFirstLocaleMiddleware(LocaleMiddleware):
 
 
 class RequestSizeLimitMiddleware:
-    """Refuse a request body larger than MAX_REQUEST_BYTES with 413 and a readable page, before Django reads
-    it: an oversized upload must not fill the disk or hold a worker."""
+    """Refuse a request body larger than MAX_REQUEST_BYTES with 413, before Django reads it: an oversized upload
+    must not fill the disk or hold a worker.
+
+    It runs before the locale middleware (nothing else should touch such a request), so it activates the
+    language the user chose itself; the API gets JSON (`{"detail": …}`, as its schema says), pages a readable page.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -30,8 +34,24 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.MAX_REQUEST_BYTES:
-            from django.shortcuts import render
-
-            limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
-            return render(request, "413.html", {"limit": limit}, status=413)
+            return self.refuse(request)
         return self.get_response(request)
+
+    def refuse(self, request):
+        from django.http import JsonResponse
+        from django.shortcuts import render
+        from django.utils.translation import gettext
+
+        limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen not in dict(settings.LANGUAGES):
+            chosen = settings.LANGUAGE_CODE
+        with translation.override(chosen):
+            if request.path.startswith("/api/"):
+                message = gettext("EcoTown accepts at most %(limit)s MB in one request.") % {"limit": limit}
+                response = JsonResponse({"detail": message}, status=413)
+            else:
+                response = render(request, "413.html", {"limit": limit, "language": chosen}, status=413)
+        # The body was not read: the connection cannot carry another request.
+        response["Connection"] = "close"
+        return response

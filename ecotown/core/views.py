@@ -120,6 +120,19 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
     def get_table_pagination(self, table):
         return {"per_page": per_page(self.request)}
 
+    def get_table(self, **kwargs):
+        """django-tables2 reads `?per_page=` itself, over what get_table_pagination says: `per_page=1000000000`
+        listed every row on one page and `per_page=-1` was a 500 (issue 13). It gets the bounded value."""
+        from copy import copy
+
+        from django_tables2 import RequestConfig
+
+        table = self.get_table_class()(data=self.get_table_data(), **kwargs)
+        request = copy(self.request)
+        request.GET = self.request.GET.copy()
+        request.GET.pop(table.prefixed_per_page_field, None)
+        return RequestConfig(request, paginate=self.get_table_pagination(table)).configure(table)
+
     def get_template_names(self):
         names = super().get_template_names()
         if self.request.htmx and not self.request.htmx.boosted:
@@ -457,3 +470,38 @@ class HomeView(generic.TemplateView):
         context = super().get_context_data(**kwargs)
         context["panels"] = registry.panels_for("home", self.request)
         return context
+
+
+# -- error answers: pages for people, JSON for the API ----------------------------------------------------------
+
+
+def _api_error(request, status: int, message: str):
+    from django.http import JsonResponse
+
+    return JsonResponse({"detail": message}, status=status) if request.path.startswith("/api/") else None
+
+
+def bad_request(request, exception=None):
+    from django.views import defaults
+
+    return _api_error(request, 400, _("The request could not be read.")) or defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception=None):
+    from django.views import defaults
+
+    answer = _api_error(request, 403, _("You do not have permission to perform this action."))
+    return answer or defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception=None):
+    """A URL the API does not have (e.g. `/api/areas/1.5/`) is a JSON 404, as the schema says, not a page."""
+    from django.views import defaults
+
+    return _api_error(request, 404, _("Not found.")) or defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    from django.views import defaults
+
+    return _api_error(request, 500, _("Something went wrong on the server.")) or defaults.server_error(request)

@@ -4,6 +4,7 @@ import io
 
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -129,9 +130,14 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def neutralised(value):
-    """Text that a spreadsheet could run as a formula (OWASP: it starts with = + - @ or a control character)
-    gets a leading apostrophe, so Excel shows it as text; numbers and dates pass as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """Text as text (OWASP's rule for spreadsheet injection): a cell that starts with = + - @ or a control
+    character gets a leading apostrophe, so a spreadsheet shows it instead of running it as a formula; control
+    characters an .xlsx cannot hold (NUL, bell, escape…: openpyxl refuses the whole file) are dropped. Numbers
+    and dates pass as they are."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -388,8 +388,12 @@ def _text(value) -> str:
 
 def _safe_text(value, column) -> str:
     """Text as typed, minus control characters; refused when it starts like a formula (OWASP: a cell that
-    starts with = + - @ runs when the sheet is opened again)."""
+    starts with = + - @ runs when the sheet is opened again), unless an apostrophe quotes it as text, as the
+    export writes such a value: then it is read back without the apostrophe, so a round trip changes nothing."""
     text = "".join(ch for ch in _text(value) if ch >= " " or ch in "\n")
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        # Written so by the export (exporters.neutralised): the text itself, read back as it was saved.
+        return text[1:]
     if text.startswith(FORMULA_START):
         raise RowProblem(
             _(

@@ -29,10 +29,13 @@ class RoleAssignmentSerializer(ModelCleanSerializer):
             raise serializers.ValidationError({"email": "Give the e-mail address of the person."})
         probe_fields = {k: v for k, v in attrs.items() if k not in ("email", "full_name")}
         probe = RoleAssignment(**{**_current(self.instance), **probe_fields})
-        if self.instance is None:
-            probe.user = services.account_for(attrs["email"])
+        # An address without an account is an invitation: the probe then has no user (and reading
+        # `probe.user` would raise, as the column is not nullable).
+        user = services.account_for(attrs["email"]) if self.instance is None else self.instance.user
+        if user is not None:
+            probe.user = user
         try:
-            if probe.user is not None or self.instance is not None:
+            if user is not None:
                 services.check_grant(probe, acting_user=request.user)
             elif probe.role not in services.grantable_roles(request.user):
                 raise DjangoValidationError({"role": "You may not give this role."})
@@ -43,9 +46,9 @@ class RoleAssignmentSerializer(ModelCleanSerializer):
             raise serializers.ValidationError(
                 error.message_dict if hasattr(error, "error_dict") else error.messages
             ) from error
-        if probe.user is not None and self.instance is None:
+        if user is not None and self.instance is None:
             duplicate = RoleAssignment.objects.filter(
-                user=probe.user, role=probe.role, province=probe.province, area=probe.area
+                user=user, role=probe.role, province=probe.province, area=probe.area
             )
             if duplicate.exists():
                 raise serializers.ValidationError("This person already holds this role here.")

@@ -303,6 +303,30 @@ ROWS = [
         data=lambda w: {"email": "auditor_a1@example.go.th", "role": Role.INTERNAL_AUDITOR, "area": w.area_a1.pk},
         check=lambda w: w.users["auditor_a1"].role_assignments.count() == 1,
     ),
+    # An address without an account: an invitation (this answered 500 before; found by tests/test_api_fuzz.py).
+    Row(
+        "officer_a",
+        "POST",
+        "api:roleassignment-list",
+        201,
+        data=lambda w: {
+            "email": "new.auditor@example.go.th",
+            "full_name": "สมศรี ใจดี",
+            "role": Role.INTERNAL_AUDITOR,
+            "area": w.area_a2.pk,
+        },
+        check=lambda w: RoleAssignment.objects.filter(
+            user__email="new.auditor@example.go.th", role=Role.INTERNAL_AUDITOR, area=w.area_a2
+        ).exists(),
+    ),
+    Row(
+        "officer_a",
+        "POST",
+        "api:roleassignment-list",
+        400,
+        data=lambda w: {"email": "new.admin@example.go.th", "role": Role.DIW_ADMIN},
+        check=lambda w: not RoleAssignment.objects.filter(user__email="new.admin@example.go.th").exists(),
+    ),
     *rows(
         "POST",
         "api:roleassignment-list",

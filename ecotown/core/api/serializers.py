@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from rest_framework import serializers
 
 from ecotown.core.scopes import is_programme_staff
@@ -29,6 +30,22 @@ class ModelCleanSerializer(serializers.ModelSerializer):
     def get_field_names(self, declared_fields, info):
         names = list(super().get_field_names(declared_fields, info))
         return names if "revision" in names else [*names, "revision"]
+
+    def get_fields(self):
+        """DRF drops `allow_blank` from a read-only field, so the schema would promise one of the choices where
+        the record holds "" (a comment not answered yet): a read-only choice of a blank-able column keeps it."""
+        fields = super().get_fields()
+        model = getattr(getattr(self, "Meta", None), "model", None)
+        for name, field in fields.items():
+            if not (field.read_only and isinstance(field, serializers.ChoiceField)):
+                continue
+            try:
+                column = model._meta.get_field(field.source or name)
+            except Exception:
+                continue
+            if getattr(column, "blank", False) and isinstance(column, models.CharField | models.TextField):
+                field.allow_blank = True
+        return fields
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

@@ -53,7 +53,7 @@ class TargetSerializer(ModelCleanSerializer):
     catalogue = serializers.CharField(source="requirement.catalogue.code", read_only=True)
     catalogue_version = serializers.CharField(source="requirement.catalogue.version", read_only=True)
     kind = serializers.CharField(source="requirement.target_kind", read_only=True)
-    actual = NestedActualSerializer(read_only=True)
+    actual = NestedActualSerializer(read_only=True, allow_null=True)
     evidence = EvidenceSerializer(many=True, read_only=True)
     status = serializers.SerializerMethodField()
 
