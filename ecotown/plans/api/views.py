@@ -1,7 +1,5 @@
 from django.core.exceptions import ValidationError
-from rest_framework.exceptions import ValidationError as ApiValidationError
-
-from ecotown.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
+from ecotown.core.api.viewsets import Conflict, ScopedModelViewSet, ScopedReadOnlyViewSet
 from ecotown.plans import progress, services
 from ecotown.plans.api import serializers
 from ecotown.plans.filtersets import PlanFilterSet, PlanVersionFilterSet, ProgressReportFilterSet, ProjectFilterSet
@@ -37,7 +35,8 @@ class ProjectViewSet(ScopedModelViewSet):
         try:
             services.delete_project(instance, acting_user=self.request.user)
         except ValidationError as error:
-            raise ApiValidationError(error.messages) from error
+            # A project of an approved (frozen) version: the request is fine, the plan's state forbids it.
+            raise Conflict(" ".join(error.messages)) from error
 
 
 class ProgressReportViewSet(ScopedModelViewSet):
