@@ -21,6 +21,7 @@ range-checked, and a line is at most MAX_FIELD characters a cell.
 import codecs
 import csv
 import datetime
+import functools
 import io
 import re
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ecotown.core import dates
+from ecotown.factories.bulk import FactoryWriter
 from ecotown.factories.choices import FFLAG_STATUS
 from ecotown.factories.models import Factory
 from ecotown.factories.models.factory import LATITUDE, LONGITUDE
@@ -141,6 +143,7 @@ class FactoryImporter:
         self.report = report or (lambda percent, message="": None)
         self.error_sink = error_sink
         self.places = Places()
+        self.writer = FactoryWriter(acting_user)
 
     def run(self, file, *, write: bool) -> ImportResult:
         """Check (and with `write`, save) every row of `file`, a binary stream."""
@@ -240,47 +243,33 @@ class FactoryImporter:
         for values in parsed:
             stored = existing.get(values["registration_number"])
             if stored is None:
-                new.append(Factory(**values))
-                self._note(result, _("{number} {name}: new").format(number=values["registration_number"],
-                                                                      name=values["name"]))  # fmt: skip
+                new.append(values)
+                if len(result.changes) < MAX_CHANGES_SHOWN:
+                    result.changes.append(_("{number} {name}: new").format(number=values["registration_number"],
+                                                                             name=values["name"]))  # fmt: skip
                 continue
             differing = [name for name in COMPARED if _normal(stored[name]) != _normal(values[name])]
             if not differing:
                 result.unchanged += 1
                 continue
-            factory = Factory(pk=stored["pk"], revision=stored["revision"] + 1, **values)
-            changed.append(factory)
-            labels = ", ".join(str(Factory._meta.get_field(name.removesuffix("_id")).verbose_name)
-                               for name in differing[:6])  # fmt: skip
-            self._note(result, _("{number} {name}: {fields}").format(number=values["registration_number"],
-                                                                       name=values["name"], fields=labels))  # fmt: skip
+            changed.append({**values, "pk": stored["pk"], "revision": stored["revision"] + 1})
+            if len(result.changes) < MAX_CHANGES_SHOWN:
+                labels = ", ".join(str(Factory._meta.get_field(name.removesuffix("_id")).verbose_name)
+                                   for name in differing[:6])  # fmt: skip
+                result.changes.append(_("{number} {name}: {fields}").format(
+                    number=values["registration_number"], name=values["name"], fields=labels))  # fmt: skip
         result.created += len(new)
         result.updated += len(changed)
         if write:
             self._write(new, changed)
 
-    @staticmethod
-    def _note(result, line):
-        if len(result.changes) < MAX_CHANGES_SHOWN:
-            result.changes.append(line)
-
     def _write(self, new, changed):
+        """Save the batch: `new` and `changed` are the rows' values."""
         now = timezone.now()
-        reason = "import_factories"
         if new:
-            for factory in new:
-                factory.created = factory.last_updated = now
-            created = Factory.objects.bulk_create(new)
-            Factory.history.bulk_history_create(created, default_user=self.acting_user, default_change_reason=reason,
-                                                default_date=now)  # fmt: skip
+            self.writer.insert(new, now)
         if changed:
-            for factory in changed:
-                factory.last_updated = now
-            Factory.objects.bulk_update(changed, [*COMPARED, "revision", "last_updated"])
-            # The history rows need every column, not only the changed ones: read the rows back as saved.
-            saved = Factory.objects.filter(pk__in=[factory.pk for factory in changed])
-            Factory.history.bulk_history_create(list(saved), update=True, default_user=self.acting_user,
-                                                default_change_reason=reason, default_date=now)  # fmt: skip
+            self.writer.update(changed, COMPARED, now)
 
     # -- one row -----------------------------------------------------------------------------------------------
 
@@ -505,6 +494,7 @@ class Places:
         }
 
 
+@functools.lru_cache(maxsize=20_000)
 def _place(name: str) -> str:
     text = "".join((name or "").split())
     for prefix in PLACE_PREFIXES:
