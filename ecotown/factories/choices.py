@@ -25,3 +25,56 @@ FFLAG_STATUS = {
     "2": OperatingStatus.STRUCK_OFF,
     "3": OperatingStatus.STOPPED,
 }
+
+
+class PermitKind(models.TextChoices):
+    FACTORY_LICENCE = "licence", _("Factory licence (ร.ง.4)")
+    WASTE_REMOVAL = "waste_removal", _("Permit to take waste off-site (สก.2)")
+    OTHER = "other", _("Other permit")
+
+
+class ComplianceTopic(models.TextChoices):
+    WASTEWATER = "wastewater", _("Wastewater")
+    AIR = "air", _("Air emissions")
+    HAZARDOUS = "hazardous", _("Hazardous substances")
+    WASTE = "waste", _("Industrial waste")
+    SAFETY = "safety", _("Safety")
+
+
+class ComplianceResult(models.TextChoices):
+    COMPLIANT = "compliant", _("Compliant")
+    NOT_COMPLIANT = "not_compliant", _("Not compliant")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+
+class InspectionKind(models.TextChoices):
+    INSPECTION = "inspection", _("Inspection")
+    COMPLAINT = "complaint", _("Complaint")
+
+
+class InspectionOutcome(models.TextChoices):
+    OPEN = "open", _("Open")
+    NO_FINDING = "no_finding", _("No finding")
+    ORDER = "order", _("Order to correct")
+    CORRECTED = "corrected", _("Corrected")
+
+
+class Scheme(models.TextChoices):
+    """Management systems and awards a factory may hold (research §7.3, §7.4)."""
+
+    ISO_14001 = "iso14001", _("ISO 14001 environmental management")
+    ISO_45001 = "iso45001", _("ISO 45001 / มอก. 18001 safety and health")
+    ISO_50001 = "iso50001", _("ISO 50001 energy management")
+    GREEN_INDUSTRY = "green_industry", _("Green Industry")
+    CSR_DIW = "csr_diw", _("CSR-DIW")
+    CSR_DIW_CONTINUOUS = "csr_diw_continuous", _("CSR-DIW Continuous")
+    ECO_FACTORY = "eco_factory", _("Eco Factory")
+
+
+# What counts as each kind of management in the seed's list (seed 001: "no environmental/safety management or
+# not CSR-DIW"). Green Industry counts as environmental management from level 3, "Green System" (systematic
+# environmental management, research §7.3); levels 1–2 are commitment and activities, not a system.
+ENVIRONMENTAL_SCHEMES = (Scheme.ISO_14001, Scheme.ECO_FACTORY)
+GREEN_SYSTEM_LEVEL = 3
+SAFETY_SCHEMES = (Scheme.ISO_45001,)
+CSR_SCHEMES = (Scheme.CSR_DIW, Scheme.CSR_DIW_CONTINUOUS)

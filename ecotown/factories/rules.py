@@ -12,3 +12,12 @@ grant("factories.change_factory", Role.PROVINCIAL_OFFICER)
 grant("factories.delete_factory")
 # Importing the Ministry's file: a provincial officer's import writes the factories of their own province only.
 grant("factories.import_factory", Role.PROVINCIAL_OFFICER)
+
+# Permits, compliance checks, inspections and certifications: read with the factory (its operators too), kept
+# by the provincial office.
+for model in ("permit", "compliancecheck", "inspection", "certification"):
+    grant(f"factories.view_{model}", Role.PROVINCIAL_OFFICER, Role.AREA_SECRETARY, Role.INTERNAL_AUDITOR,
+          Role.FACTORY_OPERATOR)  # fmt: skip
+    for action in ("add", "change", "delete"):
+        grant(f"factories.{action}_{model}", Role.PROVINCIAL_OFFICER)
+grant("factories.view_factorytarget", Role.PROVINCIAL_OFFICER, Role.AREA_SECRETARY, Role.INTERNAL_AUDITOR)

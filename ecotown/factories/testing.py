@@ -1,8 +1,10 @@
 """Test helpers for factories, and the permission matrix's sample records."""
 
+import datetime
 from itertools import count
 
-from ecotown.factories.models import Factory
+from ecotown.factories import choices
+from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, Permit
 
 _numbers = count(1)
 
@@ -24,10 +26,41 @@ def make_factory(province, *, areas=(), operators=(), **fields) -> Factory:
     return factory
 
 
+def add_records(factory, *, day=datetime.date(2026, 3, 1)) -> dict:
+    """A permit, a compliance check, an inspection and a certification of `factory`."""
+    return {
+        "permit": Permit.objects.create(
+            factory=factory,
+            kind=choices.PermitKind.FACTORY_LICENCE,
+            number="ร.ง.4 1/2560",
+            issued_on=datetime.date(2017, 1, 5),
+        ),
+        "check": ComplianceCheck.objects.create(
+            factory=factory,
+            topic=choices.ComplianceTopic.WASTEWATER,
+            result=choices.ComplianceResult.COMPLIANT,
+            checked_on=day,
+        ),
+        "inspection": Inspection.objects.create(
+            factory=factory, kind=choices.InspectionKind.COMPLAINT, occurred_on=day, subject="กลิ่นเหม็นจากบ่อบำบัด"
+        ),
+        "certification": Certification.objects.create(
+            factory=factory,
+            scheme=choices.Scheme.ISO_14001,
+            valid_from=datetime.date(2025, 1, 1),
+            valid_until=datetime.date(2028, 1, 1),
+        ),
+    }
+
+
 def add_samples(world) -> None:
-    """A factory in area A1 run by the `operator` persona, a second one in A1, and one in province B."""
+    """Factory A1 (area A1, run by the `operator` persona) with one record of each kind; a second factory in A1
+    with nothing on it (deletable); a factory in province B with its records."""
     operator = world.users.get("operator")
     world.factory_a1 = make_factory(world.province_a, areas=[world.area_a1], operators=[operator] if operator else [],
                                     name="บริษัท บางกะดีอาหาร จำกัด", old_registration_number="3-9(1)-12/45ปท")  # fmt: skip
     world.factory_a1_other = make_factory(world.province_a, areas=[world.area_a1], name="บริษัท ปทุมโลหะ จำกัด")
     world.factory_b1 = make_factory(world.province_b, areas=[world.area_b1], name="บริษัท ระยองเคมี จำกัด")
+    for suffix, factory in (("a1", world.factory_a1), ("b1", world.factory_b1)):
+        for kind, record in add_records(factory).items():
+            setattr(world, f"{kind}_{suffix}", record)

@@ -1,0 +1,224 @@
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import generic
+
+from ecotown.areas.models import Area
+from ecotown.core import jobs
+from ecotown.core import views as core
+from ecotown.core.evidence import storage
+from ecotown.core.models import Job, JobStatus
+from ecotown.core.scopes import is_programme_staff, may
+from ecotown.factories import forms, management_systems
+from ecotown.factories.exporters import CONTENT_TYPE, LackingManagementExporter
+from ecotown.factories.filtersets import FactoryFilterSet
+from ecotown.factories.jobs import IMPORT
+from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, Permit
+from ecotown.factories.tables import FactoryTable
+
+# -- factories --------------------------------------------------------------------------------------------------
+
+
+class FactoryListView(core.ObjectListView):
+    model = Factory
+    template_name = "factories/factory_list.html"
+    filterset_class = FactoryFilterSet
+    table_class = FactoryTable
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_import"] = may(self.request.user, "factories.import_factory")
+        return context
+
+
+class FactoryDetailView(core.ObjectDetailView):
+    model = Factory
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        factory, user = self.object, self.request.user
+        today = timezone.localdate()
+        certifications = list(factory.certifications.all())
+        context.update(
+            today=today,
+            areas=factory.areas.select_related("province"),
+            permits=factory.permits.all(),
+            checks=factory.compliance_checks.all(),
+            inspections=factory.inspections.all(),
+            certifications=certifications,
+            standing=management_systems.standing(certifications, today),
+            can_add_records=may(user, "factories.add_permit", factory),
+            sees_operators=is_programme_staff(user),
+        )
+        return context
+
+
+class FactoryEditView(core.ObjectEditView):
+    model = Factory
+    form_class = forms.FactoryForm
+
+    def save_form(self, form):
+        form.instance._history_user = self.request.user
+        return form.save()
+
+
+class FactoryDeleteView(core.ObjectDeleteView):
+    model = Factory
+
+
+class FactoryHistoryView(core.ObjectHistoryView):
+    model = Factory
+
+
+# -- records of a factory ---------------------------------------------------------------------------------------
+
+
+class FactoryRecordEditView(core.ObjectEditView):
+    parent_field = "factory"
+
+    def save_form(self, form):
+        form.instance._history_user = self.request.user
+        return form.save()
+
+    def get_success_url(self):
+        return self.object.factory.get_absolute_url()
+
+
+class FactoryRecordDeleteView(core.ObjectDeleteView):
+    def get_success_url(self):
+        return self.object.factory.get_absolute_url()
+
+
+class FactoryRecordDetailView(core.ObjectDetailView):
+    template_name = "factories/record_detail.html"
+    shown = ()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["fields"] = [(self.model._meta.get_field(name).verbose_name, _shown(self.object, name))
+                             for name in self.shown]  # fmt: skip
+        return context
+
+
+def _shown(obj, name):
+    from ecotown.core.dates import format_be
+
+    display = getattr(obj, f"get_{name}_display", None)
+    value = display() if display else getattr(obj, name)
+    return format_be(value) if hasattr(value, "isoformat") else value
+
+
+def _record_views(model, form_class):
+    name = model.__name__
+    shown = ("factory", *form_class.Meta.fields)
+    detail = type(f"{name}DetailView", (FactoryRecordDetailView,), {"model": model, "shown": shown})
+    edit = type(f"{name}EditView", (FactoryRecordEditView,), {"model": model, "form_class": form_class})
+    delete = type(f"{name}DeleteView", (FactoryRecordDeleteView,), {"model": model})
+    history = type(f"{name}HistoryView", (core.ObjectHistoryView,), {"model": model})
+    return detail, edit, delete, history
+
+
+PermitDetailView, PermitEditView, PermitDeleteView, PermitHistoryView = _record_views(Permit, forms.PermitForm)
+ComplianceCheckDetailView, ComplianceCheckEditView, ComplianceCheckDeleteView, ComplianceCheckHistoryView = (
+    _record_views(ComplianceCheck, forms.ComplianceCheckForm)
+)
+InspectionDetailView, InspectionEditView, InspectionDeleteView, InspectionHistoryView = _record_views(
+    Inspection, forms.InspectionForm
+)
+CertificationDetailView, CertificationEditView, CertificationDeleteView, CertificationHistoryView = _record_views(
+    Certification, forms.CertificationForm
+)
+
+
+# -- import -----------------------------------------------------------------------------------------------------
+
+
+class ImportMixin:
+    def dispatch(self, request, *args, **kwargs):
+        return core.refuse_without(request, "factories.import_factory") or super().dispatch(request, *args, **kwargs)
+
+
+class FactoryImportView(ImportMixin, generic.FormView):
+    """Upload the Ministry's file. The check runs in the background and shows a preview; nothing is saved until
+    the preview is confirmed (FactoryImportConfirmView)."""
+
+    template_name = "factories/factory_import.html"
+    form_class = forms.FactoryImportForm
+
+    def form_valid(self, form):
+        params = {"mode": "check", "keep_going": form.cleaned_data["keep_going"],
+                  "title": _("Import factories · {name}").format(name=form.cleaned_data["file"].name[:80])}  # fmt: skip
+        job = jobs.start(IMPORT, self.request.user, params, upload=form.cleaned_data["file"], language=get_language())
+        return redirect(job)
+
+
+class FactoryImportConfirmView(ImportMixin, generic.View):
+    """Save what a finished preview showed: the same file, checked again and written in one transaction."""
+
+    def post(self, request, job):
+        preview = get_object_or_404(Job, key=job, user=request.user, kind=IMPORT, status=JobStatus.DONE)
+        if preview.params.get("mode") != "check" or preview.result.get("problem"):
+            raise Http404
+        if preview.result.get("refused") and not preview.params.get("keep_going"):
+            messages.error(request, _("This preview has problems: upload a corrected file."))
+            return redirect(preview)
+        params = {**preview.params, "mode": "write", "title": _("Saving factories")}
+        writing = jobs.start(IMPORT, request.user, params, same_file_as=preview, language=get_language())
+        return redirect(writing)
+
+
+class ImportErrorsView(generic.View):
+    """Every refused row of an import, as CSV, to the person who ran it."""
+
+    def get(self, request, job):
+        if not request.user.is_authenticated:
+            raise Http404
+        found = get_object_or_404(Job, key=job, user=request.user, kind=IMPORT, status=JobStatus.DONE)
+        name = found.result.get("errors_file")
+        if not name:
+            raise Http404
+        response = FileResponse(storage().open(name, "rb"), as_attachment=True, filename="factory-import-errors.csv",
+                                content_type="text/csv")  # fmt: skip
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+# -- areas ------------------------------------------------------------------------------------------------------
+
+
+class AreaFactoriesMixin:
+    """An area's factories, for whoever may read the area's factories (404 outside their scope)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        refused = core.refuse_without(request, "factories.view_factory")
+        if refused:
+            return refused
+        areas = Area.objects.for_permission(request.user, "factories.view_factory")
+        self.area = get_object_or_404(areas, code=kwargs["code"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def lacking(self):
+        factories = Factory.objects.filter(areas=self.area).for_user(self.request.user).select_related("district")
+        return management_systems.lacking(factories, timezone.localdate()).order_by("name", "pk")
+
+
+class AreaLackingView(AreaFactoriesMixin, generic.TemplateView):
+    """Seed 001's list: the area's factories without environmental or safety management or without CSR-DIW."""
+
+    template_name = "factories/area_lacking.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(area=self.area, factories=self.lacking(), today=timezone.localdate())
+        return context
+
+
+class AreaLackingExportView(AreaFactoriesMixin, generic.View):
+    def get(self, request, code):
+        exporter = LackingManagementExporter(self.area, self.lacking(), timezone.localdate())
+        response = HttpResponse(exporter.to_xlsx(), content_type=CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{exporter.filename}"'
+        return response
