@@ -78,3 +78,49 @@ ENVIRONMENTAL_SCHEMES = (Scheme.ISO_14001, Scheme.ECO_FACTORY)
 GREEN_SYSTEM_LEVEL = 3
 SAFETY_SCHEMES = (Scheme.ISO_45001,)
 CSR_SCHEMES = (Scheme.CSR_DIW, Scheme.CSR_DIW_CONTINUOUS)
+
+
+class MassBalanceStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    ACCEPTED = "accepted", _("Accepted")
+    RETURNED = "returned", _("Returned for correction")
+
+
+class FlowDirection(models.TextChoices):
+    IN = "in", _("In")
+    OUT = "out", _("Out")
+
+
+class FlowCategory(models.TextChoices):
+    RAW_MATERIAL = "raw_material", _("Raw material")
+    WATER = "water", _("Water")
+    ENERGY = "energy", _("Energy and fuel")
+    PRODUCT = "product", _("Product")
+    BY_PRODUCT = "by_product", _("By-product")
+    WASTE = "waste", _("Waste")
+    WASTEWATER = "wastewater", _("Wastewater")
+    EMISSION = "emission", _("Air emission")
+
+
+class WasteRoute(models.TextChoices):
+    REUSE = "reuse", _("Reuse")
+    RECYCLE = "recycle", _("Recycle")
+    ENERGY_RECOVERY = "energy_recovery", _("Energy recovery")
+    TREATMENT = "treatment", _("Treatment")
+    LANDFILL = "landfill", _("Landfill")
+
+
+class Unit(models.TextChoices):
+    TONNE = "t", _("tonnes")
+    KILOGRAM = "kg", _("kilograms")
+    CUBIC_METRE = "m3", _("cubic metres")
+    LITRE = "L", _("litres")
+    KWH = "kWh", _("kilowatt-hours")
+    MJ = "MJ", _("megajoules")
+
+
+# Base unit per quantity (docs/mass-balance.md): masses in tonnes; water and wastewater by volume counted at
+# 1 t/m³; energy is not mass and stays out of the mass balance (it feeds the GHG figures instead).
+TO_TONNES = {Unit.TONNE: 1.0, Unit.KILOGRAM: 0.001}
+WATER_TONNES_PER_M3 = 1.0

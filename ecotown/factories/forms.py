@@ -1,8 +1,9 @@
 from django import forms
+from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.core.forms import BuddhistDateField, Form, ModelForm
-from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, Permit
+from ecotown.factories.models import Certification, ComplianceCheck, Factory, Flow, Inspection, MassBalance, Permit
 
 MAX_IMPORT_MB = 200
 
@@ -84,3 +85,22 @@ class FactoryImportForm(Form):
         if upload.size > MAX_IMPORT_MB * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than {size} MB.").format(size=MAX_IMPORT_MB))
         return upload
+
+
+class MassBalanceForm(ModelForm):
+    class Meta:
+        model = MassBalance
+        fields = ["year", "month", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+FlowFormSet = inlineformset_factory(
+    MassBalance, Flow, form=ModelForm, extra=4, can_delete=True,
+    fields=["direction", "category", "name", "quantity", "unit", "carrier", "waste_code", "hazardous", "route",
+            "sigma_percent"],
+)  # fmt: skip
+
+
+class StepForm(Form):
+    step = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

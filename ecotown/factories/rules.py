@@ -21,3 +21,15 @@ for model in ("permit", "compliancecheck", "inspection", "certification"):
     for action in ("add", "change", "delete"):
         grant(f"factories.{action}_{model}", Role.PROVINCIAL_OFFICER)
 grant("factories.view_factorytarget", Role.PROVINCIAL_OFFICER, Role.AREA_SECRETARY, Role.INTERNAL_AUDITOR)
+
+# Mass balances: the factory's operators enter and submit their own; the provincial office reviews (accepts or
+# returns with a reason) and may enter one for a factory that has no account; the area reads them.
+for model in ("massbalance", "flow"):
+    grant(f"factories.view_{model}", Role.PROVINCIAL_OFFICER, Role.AREA_SECRETARY, Role.INTERNAL_AUDITOR,
+          Role.FACTORY_OPERATOR)  # fmt: skip
+    for action in ("add", "change", "delete"):
+        grant(f"factories.{action}_{model}", Role.PROVINCIAL_OFFICER, Role.FACTORY_OPERATOR)
+grant("factories.submit_massbalance", Role.FACTORY_OPERATOR, Role.PROVINCIAL_OFFICER)
+grant("factories.review_massbalance", Role.PROVINCIAL_OFFICER)
+grant("factories.view_emissionfactor", Role.PROVINCIAL_OFFICER, Role.AREA_SECRETARY, Role.INTERNAL_AUDITOR,
+      Role.FACTORY_OPERATOR)  # fmt: skip

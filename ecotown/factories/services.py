@@ -1,8 +1,12 @@
 """Named changes to factories, each with the acting user (history records who)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
+from ecotown.core.workflow import Transition, Workflow
+from ecotown.factories.choices import MassBalanceStatus
 from ecotown.factories.models import Factory
 
 
@@ -33,3 +37,37 @@ def link_operator(factory, user, *, acting_user) -> None:
     """Let `user` (a factory-operator account) enter and submit this factory's data."""
     factory._history_user = acting_user
     factory.operators.add(user)
+
+
+# -- mass balances ----------------------------------------------------------------------------------------------
+
+MASS_BALANCE_WORKFLOW = Workflow(
+    "status",
+    Transition("submit", (MassBalanceStatus.DRAFT, MassBalanceStatus.RETURNED), MassBalanceStatus.SUBMITTED,
+               "factories.submit_massbalance", _("Submit for review")),
+    Transition("accept", (MassBalanceStatus.SUBMITTED,), MassBalanceStatus.ACCEPTED, "factories.review_massbalance",
+               _("Accept")),
+    Transition("return", (MassBalanceStatus.SUBMITTED,), MassBalanceStatus.RETURNED, "factories.review_massbalance",
+               _("Return for correction"), needs_reason=True),
+)  # fmt: skip
+
+
+@transaction.atomic
+def submit_mass_balance(balance, *, acting_user):
+    """The operator sends the year's figures for review; a balance without a single flow is refused."""
+    if not balance.flows.exists():
+        raise ValidationError(_("Enter the year's flows before submitting."))
+    return MASS_BALANCE_WORKFLOW.run(balance, "submit", acting_user=acting_user, return_reason="")
+
+
+@transaction.atomic
+def accept_mass_balance(balance, *, acting_user):
+    return MASS_BALANCE_WORKFLOW.run(balance, "accept", acting_user=acting_user)
+
+
+@transaction.atomic
+def return_mass_balance(balance, *, acting_user, reason: str):
+    return MASS_BALANCE_WORKFLOW.run(balance, "return", acting_user=acting_user, reason=reason, return_reason=reason)
+
+
+STEPS = {"submit": submit_mass_balance, "accept": accept_mass_balance, "return": return_mass_balance}

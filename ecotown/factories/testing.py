@@ -4,7 +4,7 @@ import datetime
 from itertools import count
 
 from ecotown.factories import choices
-from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, Permit
+from ecotown.factories.models import Certification, ComplianceCheck, Factory, Flow, Inspection, MassBalance, Permit
 
 _numbers = count(1)
 
@@ -64,3 +64,25 @@ def add_samples(world) -> None:
     for suffix, factory in (("a1", world.factory_a1), ("b1", world.factory_b1)):
         for kind, record in add_records(factory).items():
             setattr(world, f"{kind}_{suffix}", record)
+        setattr(world, f"balance_{suffix}", make_mass_balance(factory))
+    world.submitted_a1 = make_mass_balance(world.factory_a1, 2567, status="submitted")
+
+
+def make_mass_balance(factory, year=2568, *, flows=None, status=None) -> MassBalance:
+    """A balance with a plain set of flows (in 1,000 t = out 990 t, 10 t of waste landfilled) unless given."""
+    balance = MassBalance.objects.create(factory=factory, year=year)
+    flows = flows if flows is not None else [
+        ("in", "raw_material", "แป้งมันสำปะหลัง", 800, "t", {}),
+        ("in", "water", "น้ำประปา", 200, "m3", {}),
+        ("in", "energy", "ไฟฟ้า", 500_000, "kWh", {"carrier": "electricity"}),
+        ("out", "product", "ผลิตภัณฑ์", 780, "t", {}),
+        ("out", "wastewater", "น้ำทิ้ง", 200, "m3", {}),
+        ("out", "waste", "กากตะกอน", 10, "t", {"waste_code": "020305", "route": "landfill"}),
+    ]  # fmt: skip
+    for direction, category, name, quantity, unit, extra in flows:
+        Flow.objects.create(mass_balance=balance, direction=direction, category=category, name=name,
+                            quantity=quantity, unit=unit, **extra)  # fmt: skip
+    if status:
+        MassBalance.objects.filter(pk=balance.pk).update(status=status)
+        balance.refresh_from_db()
+    return balance

@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -12,11 +14,11 @@ from ecotown.core import views as core
 from ecotown.core.evidence import storage
 from ecotown.core.models import Job, JobStatus
 from ecotown.core.scopes import is_programme_staff, may
-from ecotown.factories import forms, management_systems
+from ecotown.factories import balances, forms, management_systems, services
 from ecotown.factories.exporters import CONTENT_TYPE, LackingManagementExporter
 from ecotown.factories.filtersets import FactoryFilterSet
 from ecotown.factories.jobs import IMPORT
-from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, Permit
+from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, MassBalance, Permit
 from ecotown.factories.tables import FactoryTable
 
 # -- factories --------------------------------------------------------------------------------------------------
@@ -51,6 +53,8 @@ class FactoryDetailView(core.ObjectDetailView):
             certifications=certifications,
             standing=management_systems.standing(certifications, today),
             can_add_records=may(user, "factories.add_permit", factory),
+            mass_balances=factory.mass_balances.order_by("-year", "month"),
+            can_add_balance=may(user, "factories.add_massbalance", factory),
             sees_operators=is_programme_staff(user),
         )
         return context
@@ -131,6 +135,87 @@ InspectionDetailView, InspectionEditView, InspectionDeleteView, InspectionHistor
 CertificationDetailView, CertificationEditView, CertificationDeleteView, CertificationHistoryView = _record_views(
     Certification, forms.CertificationForm
 )
+
+
+# -- mass balances ----------------------------------------------------------------------------------------------
+
+
+class MassBalanceDetailView(core.ObjectDetailView):
+    model = MassBalance
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        balance, user = self.object, self.request.user
+        flows = list(balance.flows.all())
+        context.update(
+            flows=flows,
+            summary=balances.summarise(balance, flows),
+            steps=services.MASS_BALANCE_WORKFLOW.available(balance, user),
+            can_change=context["can_change"] and balance.is_open,
+            edit_url=context["edit_url"] if balance.is_open else None,
+        )
+        return context
+
+
+class MassBalanceEditView(core.ObjectEditView):
+    """The operator (or the provincial office) enters a year's flows; a submitted or accepted balance is frozen."""
+
+    model = MassBalance
+    form_class = forms.MassBalanceForm
+    parent_field = "factory"
+    formset_classes = {"flows": forms.FlowFormSet}
+
+    def get_parent(self):
+        # Operators add balances to their own factory without holding the right to change the factory itself.
+        factories = Factory.objects.for_permission(self.request.user, self.permission("add"))
+        return get_object_or_404(factories, pk=self.kwargs["parent_pk"])
+
+    def save_form(self, form):
+        if form.instance.pk and not MassBalance.objects.get(pk=form.instance.pk).is_open:
+            raise ValidationError(_("This balance has been submitted: it can no longer be changed."))
+        form.instance._history_user = self.request.user
+        return form.save()
+
+
+class MassBalanceDeleteView(core.ObjectDeleteView):
+    model = MassBalance
+
+    def delete_object(self, obj):
+        if not obj.is_open:
+            raise ProtectedError(_("A submitted balance is kept."), set())
+        super().delete_object(obj)
+
+    def get_success_url(self):
+        return self.object.factory.get_absolute_url()
+
+
+class MassBalanceHistoryView(core.ObjectHistoryView):
+    model = MassBalance
+
+
+class MassBalanceStepView(generic.View):
+    """Take a named step (submit, accept, return with a reason) on a balance the user may see."""
+
+    def post(self, request, pk):
+        refused = core.refuse_without(request, MassBalance.permission_name("view"))
+        if refused:
+            return refused
+        balance = get_object_or_404(MassBalance.objects.for_user(request.user), pk=pk)
+        form = forms.StepForm(request.POST)
+        step = services.STEPS.get(request.POST.get("step", ""))
+        if not form.is_valid() or step is None:
+            raise Http404
+        arguments = {"reason": form.cleaned_data["reason"]} if form.cleaned_data["step"] == "return" else {}
+        try:
+            step(balance, acting_user=request.user, **arguments)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except PermissionDenied:
+            raise
+        else:
+            messages.success(request, _("{balance}: {status}").format(balance=balance,
+                                                                      status=balance.get_status_display()))  # fmt: skip
+        return redirect(balance)
 
 
 # -- import -----------------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
+from rest_framework import serializers
+
 from ecotown.core.api.serializers import ModelCleanSerializer
-from ecotown.factories.models import Certification, ComplianceCheck, Factory, Permit
+from ecotown.factories.models import Certification, ComplianceCheck, Factory, Flow, MassBalance, Permit
 
 
 class FactorySerializer(ModelCleanSerializer):
@@ -33,3 +35,18 @@ class CertificationSerializer(ModelCleanSerializer):
         model = Certification
         fields = ["id", "factory", "scheme", "level", "certificate_number", "certified_by", "valid_from",
                   "valid_until", "notes"]  # fmt: skip
+
+
+class FlowSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Flow
+        fields = ["id", "direction", "category", "name", "quantity", "unit", "carrier", "waste_code", "hazardous",
+                  "route", "sigma_percent"]  # fmt: skip
+
+
+class MassBalanceSerializer(serializers.ModelSerializer):
+    flows = FlowSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = MassBalance
+        fields = ["id", "factory", "year", "month", "status", "return_reason", "flows"]

@@ -1,7 +1,10 @@
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
 from ecotown.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from ecotown.factories import filtersets
 from ecotown.factories.api import serializers
-from ecotown.factories.models import Certification, ComplianceCheck, Factory, Permit
+from ecotown.factories.models import Certification, ComplianceCheck, Factory, MassBalance, Permit
 
 
 class FactoryViewSet(ScopedReadOnlyViewSet):
@@ -13,6 +16,13 @@ class FactoryViewSet(ScopedReadOnlyViewSet):
 
     def base_queryset(self):
         return super().base_queryset().prefetch_related("areas")
+
+    @action(detail=True, url_path="mass-balance", url_name="mass-balance")
+    def mass_balance(self, request, pk=None):
+        """The factory's mass balances with their flows, for those who may read them."""
+        factory = self.get_object()
+        balances = MassBalance.objects.filter(factory=factory).for_user(request.user).prefetch_related("flows")
+        return Response(serializers.MassBalanceSerializer(balances, many=True).data)
 
 
 class PermitViewSet(ScopedModelViewSet):

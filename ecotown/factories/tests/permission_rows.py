@@ -8,7 +8,7 @@ from ecotown.accounts.testing import PERSONAS
 from ecotown.core.models import Job, JobStatus
 from ecotown.core.testing import Row, rows
 from ecotown.factories.jobs import IMPORT
-from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, Permit
+from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, MassBalance, Permit
 
 NO_ROLE = dict.fromkeys(PERSONAS, 403) | {"anonymous": 302}
 # Who reads factory A1 (province A, area A1, the operator's): everyone holding a granted role whose scope reaches it.
@@ -404,4 +404,131 @@ ROWS = [
     *rows("GET", "api:factory-detail", API_READ_A1, target="factory_a1"),
     *rows("GET", "api:factory-detail", READ_B1 | {"anonymous": 403}, target="factory_b1"),
     *[row for name in API_NAMES for row in api_rows(name, RECORDS[name][0], API_DATA[name])],
+]
+
+
+# -- mass balances: the operator enters and submits their own factory's; the province's officer reviews ------------
+
+
+def balance_data(world, year="2566", **changes):
+    values = {"year": year, "flows-TOTAL_FORMS": "1", "flows-INITIAL_FORMS": "0", "flows-0-direction": "in",
+              "flows-0-category": "raw_material", "flows-0-name": "วัตถุดิบทดสอบ", "flows-0-quantity": "5",
+              "flows-0-unit": "t"}  # fmt: skip
+    return {**values, **changes}
+
+
+def balances_of(attribute, year, count):
+    return lambda world: MassBalance.objects.filter(factory=getattr(world, attribute), year=year).count() == count
+
+
+def status_of(attribute, status):
+    return lambda world: MassBalance.objects.get(pk=getattr(world, attribute).pk).status == status
+
+
+def edit_balance(world):
+    balance = MassBalance.objects.get(pk=world.balance_a1.pk)
+    return {"year": balance.year, "notes": "แก้ไขแล้ว", "revision": balance.revision, "flows-TOTAL_FORMS": "0",
+            "flows-INITIAL_FORMS": "0"}  # fmt: skip
+
+
+def notes_of(attribute, notes):
+    return lambda world: MassBalance.objects.get(pk=getattr(world, attribute).pk).notes == notes
+
+
+BALANCE_WRITERS = NO_ROLE | {"diw_admin": 200, "officer_a": 200, "officer_b": 404, "operator": 200,
+                             "secretary_a1": 403}  # fmt: skip
+ROWS += [
+    *rows("GET", "factories:massbalance_detail", READ_A1, target="balance_a1"),
+    *rows("GET", "factories:massbalance_detail", READ_B1, target="balance_b1"),
+    *rows("GET", "factories:massbalance_history", HISTORY_A1, target="balance_a1"),
+    *rows("GET", "factories:massbalance_add", BALANCE_WRITERS, target=parent("factory_a1")),
+    Row(
+        "operator",
+        "POST",
+        "factories:massbalance_add",
+        302,
+        target=parent("factory_a1"),
+        data=balance_data,
+        check=balances_of("factory_a1", 2566, 1),
+    ),
+    # Out of scope: the operator may not enter a balance for someone else's factory.
+    *rows(
+        "POST",
+        "factories:massbalance_add",
+        {"operator": 404, "officer_a": 404, "secretary_a1": 403},
+        target=parent("factory_b1"),
+        data=balance_data,
+        check=balances_of("factory_b1", 2566, 0),
+    ),
+    *rows("GET", "factories:massbalance_edit", BALANCE_WRITERS, target="balance_a1"),
+    Row(
+        "operator",
+        "POST",
+        "factories:massbalance_edit",
+        302,
+        target="balance_a1",
+        data=edit_balance,
+        check=notes_of("balance_a1", "แก้ไขแล้ว"),
+    ),
+    *rows(
+        "POST",
+        "factories:massbalance_edit",
+        {"officer_b": 404, "secretary_a1": 403, "auditor_a1": 403},
+        target="balance_a1",
+        data=edit_balance,
+        check=notes_of("balance_a1", ""),
+    ),
+    *rows("GET", "factories:massbalance_delete", BALANCE_WRITERS, target="balance_a1"),
+    Row(
+        "operator",
+        "POST",
+        "factories:massbalance_delete",
+        302,
+        target="balance_a1",
+        check=lambda w: not MassBalance.objects.filter(pk=w.balance_a1.pk).exists(),
+    ),
+    *rows(
+        "POST",
+        "factories:massbalance_delete",
+        {"operator": 404, "officer_a": 404, "secretary_a1": 403},
+        target="balance_b1",
+        check=lambda w: MassBalance.objects.filter(pk=w.balance_b1.pk).exists(),
+    ),
+    # Named steps: the operator submits; reviewing is the officer's (escalation refused); out of scope is 404.
+    Row(
+        "operator",
+        "POST",
+        "factories:massbalance_step",
+        302,
+        target="balance_a1",
+        data={"step": "submit"},
+        check=status_of("balance_a1", "submitted"),
+    ),
+    Row(
+        "operator",
+        "POST",
+        "factories:massbalance_step",
+        403,
+        target="submitted_a1",
+        data={"step": "accept"},
+        check=status_of("submitted_a1", "submitted"),
+    ),
+    Row(
+        "officer_a",
+        "POST",
+        "factories:massbalance_step",
+        302,
+        target="submitted_a1",
+        data={"step": "return", "reason": "ตัวเลขน้ำไม่ครบ"},
+        check=status_of("submitted_a1", "returned"),
+    ),
+    *rows(
+        "POST",
+        "factories:massbalance_step",
+        {"officer_a": 404, "operator": 404, "public": 403, "anonymous": 302},
+        target="balance_b1",
+        data={"step": "submit"},
+        check=status_of("balance_b1", "draft"),
+    ),
+    *rows("GET", "api:factory-mass-balance", API_READ_A1, target="factory_a1"),
 ]
