@@ -108,8 +108,11 @@ def reconcile(network: Network, confidence: float = 0.95) -> Reconciliation:
         unobservable=[s for i, s in enumerate(streams) if not observable[i]],
     )
     if test.rejected:
-        candidates = [(z, s) for s, z in result.measurement_tests.items() if z is not None]
-        result.suspect = max(candidates)[1] if candidates else None
+        # Equal tests (one balance holds them all) cannot tell the streams apart: the one that took the largest
+        # adjustment, the least precisely known, is then the likeliest source.
+        candidates = [(round(z, 9), abs(result.adjustments[s]), s) for s, z in result.measurement_tests.items()
+                      if z is not None]  # fmt: skip
+        result.suspect = max(candidates)[2] if candidates else None
     return result
 
 

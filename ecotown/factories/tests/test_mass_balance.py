@@ -121,3 +121,22 @@ def test_the_operator_enters_a_year_through_the_page_and_submits(setup, client_f
     assert "no longer be changed" in edit.content.decode()
     other = make_factory(world.province_a)
     assert client.get(f"/factories/{other.pk}/mass-balances/add/").status_code == 404
+
+
+def test_the_demo_fills_an_area_with_30_factories_and_one_flagged_balance(db):
+    from ecotown.accounts.demo import seed_accounts
+    from ecotown.areas.loaders import load_first_wave
+    from ecotown.factories import demo
+    from ecotown.factories.models import Factory, MassBalance
+
+    load_first_wave()
+    seed_accounts()
+    assert demo.seed_demo().startswith("32")
+    assert demo.seed_demo().startswith("0")  # idempotent
+    factories = Factory.objects.filter(areas__code=demo.AREA)
+    assert factories.count() >= 30
+    assert not factories.filter(is_demo=False).exists()
+    assert factories.filter(operators__username="operator.factory").count() == 1
+    flagged = [b for b in MassBalance.objects.filter(factory__in=factories)
+               if (s := balances.summarise(b)).reconciliation and s.reconciliation.global_test.rejected]  # fmt: skip
+    assert [(b.factory.registration_number, b.year) for b in flagged] == [("10130000900004", 2568)]

@@ -158,3 +158,25 @@ def test_bad_rows_are_listed_and_downloadable(world, client_for, django_capture_
     confirm = client.post(job.result["confirm_url"])
     assert confirm.status_code == 302
     assert not Factory.objects.exists()
+
+
+def test_the_area_panel_totals_accepted_balances(world, client_for):
+    from ecotown.factories import balances as balance_rules
+    from ecotown.factories import panels
+    from ecotown.factories.testing import make_mass_balance
+
+    balance_rules.load_emission_factors()
+    factory = make_factory(world.province_a, areas=[world.area_a1])
+    make_mass_balance(factory, 2568, status="accepted")
+    make_mass_balance(factory, 2569)  # a draft counts for nothing yet
+    request = type("Request", (), {"user": world.users["officer_a"]})()
+    totals = panels.area_panel(request, world.area_a1)["totals"]
+    assert [total["year"] for total in totals] == [2568]
+    assert totals[0]["water_m3"] == 200
+    assert totals[0]["waste"][list(choices.WasteRoute.values).index("landfill")] == 10
+    assert totals[0]["ghg_t"] == pytest.approx(500_000 * 0.4999 / 1000)
+    from ecotown.core.registry import registry
+
+    index = [p.template for p in registry.panels["area"]].index("factories/area_panel.html")
+    page = client_for(world.users["officer_a"]).get(f"/panels/area/{world.area_a1.pk}/{index}/")
+    assert "area-totals" in page.content.decode()
