@@ -113,3 +113,21 @@ def load_emission_factors(path: Path = FACTORS) -> str:
         _factor, made = EmissionFactor.objects.update_or_create(**key, defaults=row)
         created += made
     return f"{created} created"
+
+
+def sankey(balance, flows) -> dict:
+    """Nodes and links for a Sankey diagram of the mass flows (tonnes): each input → the factory → each output.
+    Names are made unique per side so that water in and water out stay two nodes."""
+    centre = str(balance.factory)
+    nodes, links = [{"name": centre}], []
+    for flow in flows:
+        tonnes = flow.tonnes
+        if tonnes is None or tonnes <= 0:
+            continue
+        arrow = "→ " if flow.direction == FlowDirection.IN else "← "
+        label = f"{arrow}{flow.name}"
+        nodes.append({"name": label})
+        source, target = (label, centre) if flow.direction == FlowDirection.IN else (centre, label)
+        links.append({"source": source, "target": target, "value": round(tonnes, 3)})
+    unique = list({node["name"]: node for node in nodes}.values())
+    return {"nodes": unique, "links": links}

@@ -150,6 +150,7 @@ class MassBalanceDetailView(core.ObjectDetailView):
         context.update(
             flows=flows,
             summary=balances.summarise(balance, flows),
+            sankey=balances.sankey(balance, flows),
             steps=services.MASS_BALANCE_WORKFLOW.available(balance, user),
             can_change=context["can_change"] and balance.is_open,
             edit_url=context["edit_url"] if balance.is_open else None,

@@ -140,3 +140,12 @@ def test_the_demo_fills_an_area_with_30_factories_and_one_flagged_balance(db):
     flagged = [b for b in MassBalance.objects.filter(factory__in=factories)
                if (s := balances.summarise(b)).reconciliation and s.reconciliation.global_test.rejected]  # fmt: skip
     assert [(b.factory.registration_number, b.year) for b in flagged] == [("10130000900004", 2568)]
+
+
+def test_the_sankey_links_inputs_to_the_factory_and_the_factory_to_outputs(setup):
+    _world, _operator, factory = setup
+    balance = make_mass_balance(factory, 2569)
+    diagram = balances.sankey(balance, list(balance.flows.all()))
+    assert {"source": "→ แป้งมันสำปะหลัง", "target": str(factory), "value": 800.0} in diagram["links"]
+    assert {"source": str(factory), "target": "← กากตะกอน", "value": 10.0} in diagram["links"]
+    assert all(link["source"] != "→ ไฟฟ้า" for link in diagram["links"])  # energy is not mass
