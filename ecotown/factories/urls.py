@@ -17,6 +17,7 @@ urlpatterns = [
     path("import/", views.FactoryImportView.as_view(), name="import"),
     path("import/<uuid:job>/confirm/", views.FactoryImportConfirmView.as_view(), name="import_confirm"),
     path("import/<uuid:job>/errors.csv", views.ImportErrorsView.as_view(), name="import_errors"),
+    path("areas/<slug:code>/guideline/", views.AreaGuidelineView.as_view(), name="area_guideline"),
     path("areas/<slug:code>/without-management/", views.AreaLackingView.as_view(), name="area_lacking"),
     path(
         "areas/<slug:code>/without-management.xlsx", views.AreaLackingExportView.as_view(), name="area_lacking_export"

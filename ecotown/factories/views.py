@@ -15,6 +15,7 @@ from ecotown.core.evidence import storage
 from ecotown.core.models import Job, JobStatus
 from ecotown.core.scopes import is_programme_staff, may
 from ecotown.factories import balances, forms, management_systems, services
+from ecotown.factories.choices import FlowCategory, MassBalanceStatus
 from ecotown.factories.exporters import CONTENT_TYPE, LackingManagementExporter
 from ecotown.factories.filtersets import FactoryFilterSet
 from ecotown.factories.jobs import IMPORT
@@ -308,3 +309,44 @@ class AreaLackingExportView(AreaFactoriesMixin, generic.View):
         response = HttpResponse(exporter.to_xlsx(), content_type=CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{exporter.filename}"'
         return response
+
+
+class AreaGuidelineView(AreaFactoriesMixin, generic.TemplateView):
+    """The starting point of an area's level-2 upgrade from its factory data: which factories lack which
+    management system, the largest waste and water flows, and the balances whose figures do not add up."""
+
+    template_name = "factories/area_guideline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        lacking = list(self.lacking())
+        factories = Factory.objects.filter(areas=self.area).for_user(self.request.user)
+        latest = (MassBalance.objects.filter(factory__in=factories.values("pk"), month__isnull=True)
+                  .exclude(status=MassBalanceStatus.DRAFT).select_related("factory").prefetch_related("flows")
+                  .order_by("factory_id", "-year"))  # fmt: skip
+        newest = {}
+        for balance in latest:
+            newest.setdefault(balance.factory_id, balance)
+        flows = [(flow, balance) for balance in newest.values() for flow in balance.flows.all()]
+        summaries = [(balance, balances.summarise(balance, list(balance.flows.all()))) for balance in newest.values()]
+        context.update(
+            area=self.area,
+            without={
+                "environmental": [f for f in lacking if not f.has_environmental],
+                "safety": [f for f in lacking if not f.has_safety],
+                "csr": [f for f in lacking if not f.has_csr],
+            },
+            largest_waste=_largest(flows, FlowCategory.WASTE),
+            largest_water=_largest(flows, FlowCategory.WATER),
+            suspects=[
+                (balance, summary)
+                for balance, summary in summaries
+                if summary.reconciliation and summary.reconciliation.global_test.rejected
+            ],
+        )
+        return context
+
+
+def _largest(flows, category, count=10):
+    chosen = [(flow, balance) for flow, balance in flows if flow.category == category and flow.tonnes is not None]
+    return sorted(chosen, key=lambda pair: pair[0].tonnes, reverse=True)[:count]

@@ -399,6 +399,13 @@ ROWS = [
     # -- an area's factories without management systems ---------------------------------------------------------
     *rows("GET", "factories:area_lacking", AREA_A1, target=lambda w: {"code": w.area_a1.code}),
     *rows("GET", "factories:area_lacking_export", AREA_A1, target=lambda w: {"code": w.area_a1.code}),
+    *rows("GET", "factories:area_guideline", AREA_A1, target=lambda w: {"code": w.area_a1.code}),
+    *rows(
+        "GET",
+        "factories:area_guideline",
+        AREA_A1 | {"officer_a": 404, "officer_b": 200, "secretary_a1": 404, "auditor_a1": 404},
+        target=lambda w: {"code": w.area_b1.code},
+    ),
     # -- API ---------------------------------------------------------------------------------------------------
     *rows("GET", "api:factory-list", API_LIST),
     *rows("GET", "api:factory-detail", API_READ_A1, target="factory_a1"),

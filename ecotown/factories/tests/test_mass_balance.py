@@ -125,6 +125,7 @@ def test_the_operator_enters_a_year_through_the_page_and_submits(setup, client_f
 
 def test_the_demo_fills_an_area_with_30_factories_and_one_flagged_balance(db):
     from ecotown.accounts.demo import seed_accounts
+    from ecotown.accounts.models import User
     from ecotown.areas.loaders import load_first_wave
     from ecotown.factories import demo
     from ecotown.factories.models import Factory, MassBalance
@@ -140,6 +141,13 @@ def test_the_demo_fills_an_area_with_30_factories_and_one_flagged_balance(db):
     flagged = [b for b in MassBalance.objects.filter(factory__in=factories)
                if (s := balances.summarise(b)).reconciliation and s.reconciliation.global_test.rejected]  # fmt: skip
     assert [(b.factory.registration_number, b.year) for b in flagged] == [("10130000900004", 2568)]
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.get(username="officer.pathumthani"))
+    page = client.get(f"/factories/areas/{demo.AREA}/guideline/").content.decode()
+    assert "10130000900004" not in page  # names, not numbers, are shown
+    assert Factory.objects.get(registration_number="10130000900004").name in page.split("guideline-suspects")[1]
 
 
 def test_the_sankey_links_inputs_to_the_factory_and_the_factory_to_outputs(setup):

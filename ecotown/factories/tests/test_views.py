@@ -51,7 +51,12 @@ def test_the_factory_page_and_the_area_lists_stay_flat(world, client_for, django
     for _number in range(10):
         add_records(factory)
     grow(world, 20)
+    from ecotown.factories.testing import make_mass_balance
+
+    for year in (2566, 2567, 2568):
+        make_mass_balance(factory, year, status="submitted")
     for url in (factory.get_absolute_url(), f"/factories/areas/{world.area_a1.code}/without-management/",
+                f"/factories/areas/{world.area_a1.code}/guideline/",
                 world.area_a1.get_absolute_url()):  # fmt: skip
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
