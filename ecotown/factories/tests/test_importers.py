@@ -167,8 +167,12 @@ def test_the_commands_make_and_import_a_sample(tmp_path):
     call_command("make_sample_factories", rows=30, output=str(path), province=["13"])
     call_command("import_factories", str(path), dry_run=True)
     assert not Factory.objects.exists()
-    call_command("import_factories", str(path))
+    from ecotown.accounts.testing import make_user
+
+    importer = make_user("importer")
+    call_command("import_factories", str(path), user="importer")
     assert Factory.objects.count() == 30
+    assert Factory.history.filter(history_user=importer).count() == 30
 
 
 def test_the_sample_is_deterministic():

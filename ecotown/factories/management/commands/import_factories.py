@@ -16,12 +16,22 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check every row; write nothing.")
         parser.add_argument("--keep-going", action="store_true", help="Save the good rows even when some are bad.")
         parser.add_argument("--errors", help="Write every refused row to this CSV file.")
+        parser.add_argument("--user", help="Username recorded in the history as the one who imported.")
 
     def handle(self, *args, **options):
+        user = None
+        if options["user"]:
+            from ecotown.accounts.models import User
+
+            user = User.objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(f"No user {options['user']!r}.")
         sink_file = open(options["errors"], "w", encoding="utf-8", newline="") if options["errors"] else None  # noqa: SIM115
         try:
             importer = FactoryImporter(
-                all_or_nothing=not options["keep_going"], error_sink=ErrorReport(sink_file) if sink_file else None
+                acting_user=user,
+                all_or_nothing=not options["keep_going"],
+                error_sink=ErrorReport(sink_file) if sink_file else None,
             )
             try:
                 with open(options["file"], "rb") as file:
