@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ecotown.core.filtersets import SearchFilterSet
 from ecotown.factories import choices
 from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, Permit
+from ecotown.factories.registration import NEW, InvalidRegistration, normalise_registration
 
 
 class FactoryFilterSet(SearchFilterSet):
@@ -19,6 +20,16 @@ class FactoryFilterSet(SearchFilterSet):
     class Meta:
         model = Factory
         fields = ["q", "province", "area", "factory_class", "operating_status", "in_industrial_estate"]
+
+    def search(self, queryset, name, value):
+        """A registration number (either format, as pasted from anywhere) is looked up exactly, on the index;
+        anything else is searched in numbers, names and operators."""
+        try:
+            registration = normalise_registration(value)
+        except InvalidRegistration:
+            return super().search(queryset, name, value)
+        field = "registration_number" if registration.kind == NEW else "old_registration_number"
+        return queryset.filter(**{field: registration.number})
 
 
 class FactoryRecordFilterSet(SearchFilterSet):

@@ -185,3 +185,14 @@ def test_the_area_panel_totals_accepted_balances(world, client_for):
     index = [p.template for p in registry.panels["area"]].index("factories/area_panel.html")
     page = client_for(world.users["officer_a"]).get(f"/panels/area/{world.area_a1.pk}/{index}/")
     assert "area-totals" in page.content.decode()
+
+
+def test_a_pasted_registration_number_finds_its_factory_exactly(world, client_for):
+    wanted = make_factory(world.province_a, registration_number="10130000000107",
+                          old_registration_number="3-105-1/60ปท")  # fmt: skip
+    make_factory(world.province_a, registration_number="10130000005555", name="ไม่ใช่โรงงานนี้")
+    client = client_for(world.users["officer_a"])
+    for query in ('="10130000000107"', "1013-0000-0001-07", " 3 - 105 - 1 / 60 ปท"):
+        found = client.get("/api/factories/", {"q": query}).json()["results"]
+        assert [row["id"] for row in found] == [wanted.pk], query
+    assert len(client.get("/api/factories/", {"q": "0107"}).json()["results"]) == 1  # a fragment: contains
