@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ecotown.criteria",
     "ecotown.targets",
     "ecotown.engagement",
+    "ecotown.factories",
     "ecotown.plans",
     "ecotown.audits",
 ]

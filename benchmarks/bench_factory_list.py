@@ -1,0 +1,58 @@
+"""Budget (issue 15): the factory list with filters over a large register: ≤ 10 queries, server time.
+
+Run after bench_factory_import.py has filled a database (it leaves PostgreSQL's behind):
+    DATABASE_URL=postgres://…/ecotown_factories_bench .venv/bin/python benchmarks/bench_factory_list.py
+Times 20 requests of each URL through Django's test client, as the DIW administrator (every factory in scope) and
+as a provincial officer (one province), and counts the queries of each.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+URLS = ("/factories/", "/factories/?q=ชุบโลหะ", "/factories/?province=13&factory_class=3&operating_status=operating",
+        "/factories/?q=10130000000107", "/factories/?page=500")  # fmt: skip
+
+
+def main() -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecotown.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from ecotown.accounts.choices import Role
+    from ecotown.accounts.models import RoleAssignment, User
+    from ecotown.factories.models import Factory
+    from ecotown.geo.models import Province
+
+    print(f"{connection.vendor}: {Factory.objects.count():,} factories")
+    admin, _ = User.objects.get_or_create(username="bench-admin")
+    RoleAssignment.objects.get_or_create(user=admin, role=Role.DIW_ADMIN)
+    officer, _ = User.objects.get_or_create(username="bench-officer")
+    RoleAssignment.objects.get_or_create(user=officer, role=Role.PROVINCIAL_OFFICER,
+                                         province=Province.objects.get(code="13"))  # fmt: skip
+    for user in (admin, officer):
+        client = Client()
+        client.force_login(user, backend="ecotown.accounts.backends.UsernameOrEmailBackend")
+        for url in URLS:
+            client.get(url)  # warm
+            timings = []
+            for _ in range(20):
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            print(f"{user.username:14} {url:70} {response.status_code} {len(queries)} queries, "
+                  f"median {statistics.median(timings):.0f} ms, p95 {sorted(timings)[18]:.0f} ms")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
