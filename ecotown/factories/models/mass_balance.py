@@ -89,6 +89,7 @@ class Flow(EcoTownModel):
     sigma_percent = models.DecimalField(
         _("uncertainty (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
+        # xgettext:no-python-format
         help_text=_("One standard deviation, in % of the quantity. Empty: a default for the category."),
     )  # fmt: skip
 

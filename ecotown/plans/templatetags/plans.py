@@ -14,11 +14,10 @@ def progress_bar(percent):
     if percent is None:
         return mark_safe('<span class="text-muted">—</span>')
     value = round(float(percent))
-    done = " bg-success" if value >= 100 else ""
+    done = " done" if value >= 100 else ""
+    # A native <progress>: the strict CSP (style-src 'self') ignores inline width declarations.
     return format_html(
-        '<div class="d-flex align-items-center gap-2 plan-progress"><div class="progress flex-grow-1" '
-        'style="min-width: 5rem" role="progressbar" aria-label="{}" aria-valuenow="{}" aria-valuemin="0" '
-        'aria-valuemax="100"><div class="progress-bar{}" style="width: {}%"></div></div>'
-        '<span class="small">{}%</span></div>',
-        _("progress"), value, done, value, value,
+        '<div class="d-flex align-items-center gap-2 plan-progress"><progress class="flex-grow-1{}" max="100" '
+        'value="{}" aria-label="{}">{}%</progress><span class="small">{}%</span></div>',
+        done, min(value, 100), _("progress"), value, value,
     )  # fmt: skip

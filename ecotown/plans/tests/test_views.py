@@ -119,7 +119,7 @@ def test_progress_report_with_evidence(world, plan, client_for):
     assert report.evidence.count() == 1
     assert report.history.latest().history_user == world.secretary_a1
     page = client.get(plan.get_absolute_url()).content.decode()
-    assert 'aria-valuenow="35"' in page
+    assert 'value="35"' in page
 
 
 def test_the_public_sees_approved_plans_only(world, plan, client_for):
