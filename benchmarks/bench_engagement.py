@@ -66,7 +66,7 @@ def main() -> None:
     from ecotown.core.evidence import attach_file
     from ecotown.engagement import choices, services
     from ecotown.engagement.models import Comment, MemberAttendance, Participant
-    from ecotown.engagement.testing import make_committee, make_member, make_meeting
+    from ecotown.engagement.testing import make_committee, make_meeting, make_member
     from ecotown.geo.models import Province
 
     settings.ALLOWED_HOSTS = ["testserver"]
@@ -101,7 +101,8 @@ def main() -> None:
             if n % 2:
                 services.respond_to_comment(comment, response="accepted", reason="เห็นด้วย",
                                             what_changed="เพิ่มในแผน", acting_user=None)  # fmt: skip
-    print(f"added {len(meetings)} meetings, {4 * len(meetings)} photos, 300 comments in {time.perf_counter() - started:.1f} s")
+    elapsed = time.perf_counter() - started
+    print(f"added {len(meetings)} meetings, {4 * len(meetings)} photos, 300 comments in {elapsed:.1f} s")
 
     public = Client()
     officer = Client()
@@ -123,7 +124,8 @@ def main() -> None:
                 response = client.get(url, params)
                 times.append((time.perf_counter() - t0) * 1000)
             assert response.status_code == 200, (name, response.status_code)
-        print(f"{name:<18} {len(queries):>7} {statistics.median(times):>10.0f} {max(times):>8.0f} {len(response.content):>9}")
+        median, worst, size = statistics.median(times), max(times), len(response.content)
+        print(f"{name:<18} {len(queries):>7} {median:>10.0f} {worst:>8.0f} {size:>9}")
     shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+
 from ecotown.core.api.viewsets import Conflict, ScopedModelViewSet, ScopedReadOnlyViewSet
 from ecotown.plans import progress, services
 from ecotown.plans.api import serializers
