@@ -101,7 +101,7 @@ def test_deleting_a_record_others_depend_on_is_a_409_that_says_so(world, api_cli
     AreaContact.objects.create(area=world.area_a1, name="สมชาย ใจดี")
     response = api_client_for(world.diw_admin).delete(f"/api/areas/{world.area_a1.pk}/")
     assert response.status_code == 409
-    assert "depend on it" in response.json()["detail"]
+    assert "อ้างอิงอยู่ 3 รายการ" in response.json()["detail"]  # "…: 3 other records depend on it", in Thai
     assert Area.objects.filter(pk=world.area_a1.pk).exists()
 
 
