@@ -131,3 +131,31 @@ def test_an_auditor_downloads_evidence_and_another_province_gets_not_found(live_
     sign_in(page, live_server.url, "officer_b")
     response = page.goto(f"{live_server.url}{evidence.get_absolute_url()}")
     assert response.status == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_catalogue_picker_switches_version_under_the_strict_csp(live_server, page):
+    """The picker used onchange="this.form.submit()", which the CSP blocks: choosing a version did nothing."""
+    from ecotown.criteria.choices import RequirementKind
+    from ecotown.criteria.testing import make_catalogue, make_requirement
+
+    world = _world_with_targets()
+    older = make_catalogue(code="eit", version="2019.1", status="superseded", first_fiscal_year=2562)
+    make_requirement(older, "S9-01", kind=RequirementKind.SPECIFIC, title_th="ข้อกำหนดเฉพาะฉบับเก่า")
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security" in message.text else None)
+    sign_in(page, live_server.url, "secretary_a1")
+    page.goto(f"{live_server.url}/criteria/areas/{world.area_a1.code}/specific-requirements/")
+    assert "ข้อกำหนดเฉพาะฉบับเก่า" not in page.locator("#selection").inner_text()
+    with page.expect_navigation():
+        page.locator("select[data-autosubmit]").select_option(str(older.pk))
+    assert f"catalogue={older.pk}" in page.url
+    assert "ข้อกำหนดเฉพาะฉบับเก่า" in page.locator("#selection").inner_text()
+    # HTMX takes the CSRF token from the body's hx-headers: saving in place works.
+    page.get_by_label("S9-01", exact=False).check()
+    with page.expect_response(lambda response: response.request.method == "POST") as answer:
+        page.locator("#selection [type=submit]").click()
+    assert answer.value.status == 200
+    page.locator("#selection .alert-success").wait_for()
+    assert world.area_a1.requirement_selections.filter(requirement__code="S9-01").exists()
+    assert blocked == []
