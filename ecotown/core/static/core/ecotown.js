@@ -8,3 +8,19 @@ document.addEventListener("change", (event) => {
   if (field.form.requestSubmit) field.form.requestSubmit();
   else field.form.submit();
 });
+
+// <div data-scroll-to=".current-year">: open a wide scrolling table at the given cell (the current fiscal year),
+// just right of any sticky first column, instead of at its left edge (three empty past years on a phone).
+function scrollToMarked(root) {
+  for (const scroller of root.querySelectorAll("[data-scroll-to]")) {
+    const target = scroller.querySelector(scroller.dataset.scrollTo);
+    if (!target || scroller.scrollWidth <= scroller.clientWidth) continue;
+    const sticky = scroller.querySelector(".sticky-column");
+    const stickyWidth = sticky ? sticky.getBoundingClientRect().width : 0;
+    const offset = target.getBoundingClientRect().left - scroller.getBoundingClientRect().left - stickyWidth;
+    scroller.scrollLeft += offset;
+  }
+}
+scrollToMarked(document);
+if (document.fonts) document.fonts.ready.then(() => scrollToMarked(document));  // web fonts change widths
+document.body.addEventListener("htmx:afterSwap", (event) => scrollToMarked(event.detail.target));
