@@ -17,6 +17,7 @@ Exit status 1 when a mutant survives.
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -169,8 +170,10 @@ MUTANTS = [
     M("run: no validation", WORKFLOW, "        obj.full_clean(exclude=_unchanged(obj, self.field, changes))\n", ""),
     M("run: unchanged fields validated too", WORKFLOW, "if f.name not in touched]", "if f.name in touched]"),
     M("run: no acting user in history", WORKFLOW, "obj._history_user = acting_user", "obj._history_user = None"),
-    M("run: reason not kept", WORKFLOW, "obj._change_reason = (reason or transition.label or transition.name)",
-      "obj._change_reason = (transition.label or transition.name)"),
+    M("run: reason not kept", WORKFLOW, "obj._change_reason = reason or transition.label or transition.name",
+      "obj._change_reason = transition.label or transition.name"),
+    M("run: reason cut to 100 characters", WORKFLOW, "obj._change_reason = reason or transition.label or transition.name",
+      "obj._change_reason = (reason or transition.label or transition.name)[:100]"),
     M("run: not saved", WORKFLOW, "        obj.save()\n        return obj", "        return obj"),
     M("run: state label from the raw value", WORKFLOW, "return display() if display else", "return str(getattr(obj, field)) if display else"),
 ]
@@ -205,6 +208,8 @@ def main() -> int:
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--no-matrix", action="store_true", help="skip the permission matrix for survivors")
     args = parser.parse_args()
+    # A kill (SIGTERM) unwinds through the `finally` that restores the mutated file.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     chosen = [m for m in MUTANTS if args.k.lower() in m.name.lower()]
     for mutant in chosen:  # every mutant applies before anything runs
         path, original, _line = apply(mutant)
