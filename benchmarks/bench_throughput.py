@@ -103,6 +103,7 @@ def main() -> int:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
     workdir = Path(tempfile.mkdtemp(prefix="ecotown-bench-"))
+    (workdir / "static").mkdir()  # STATIC_ROOT: WhiteNoise serves from the finders, as `make run` does
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),

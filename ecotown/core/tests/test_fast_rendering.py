@@ -124,3 +124,47 @@ def test_a_detail_link_is_the_route_reversed(world):
         assert contact.get_absolute_url() == reverse("areas:areacontact_detail", kwargs={"pk": contact.pk})
     finally:
         set_script_prefix("/")
+
+
+@pytest.mark.django_db
+def test_every_apps_table_writes_the_rows_its_template_would(settings, tmp_path):
+    from ecotown.core.testing import build_world
+
+    settings.EVIDENCE_ROOT = tmp_path
+    build_world(full=True)
+    request = RequestFactory().get("/")
+    rows_template = Template(
+        "{% for row in table.paginated_rows %}<tr {{ row.attrs.as_html }}>{% for column, cell in row.items %}"
+        "<td {{ column.attrs.td.as_html }}>{{ cell }}</td>{% endfor %}</tr>{% endfor %}"
+    )
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if config.name.startswith("ecotown.") and find_spec(f"{config.name}.tables"):
+            import_module(f"{config.name}.tables")
+    checked = 0
+    for table_class in _subclasses(Table):
+        model = getattr(table_class._meta, "model", None)
+        if model is None or table_class.__module__.startswith("ecotown.core.tests"):
+            continue
+        queryset = model.objects.with_related() if hasattr(model.objects, "with_related") else model.objects.all()
+
+        def table(table_class=table_class, queryset=queryset):
+            made = table_class(queryset.order_by("pk"), request=request)
+            made.paginate(per_page=25)
+            return made
+
+        if not queryset.exists():
+            continue
+        assert normalised(table().body_html()) == normalised(rows_template.render(Context({"table": table()})))
+        checked += 1
+    assert checked >= 5
+
+
+def _subclasses(cls):
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from _subclasses(subclass)
