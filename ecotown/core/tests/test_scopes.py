@@ -440,3 +440,11 @@ def test_evidence_matches_its_owner_by_kind_of_record_as_well_as_by_id(world, ev
     # A committee of area A1 with the id of A2's target: A2's evidence must not ride on it.
     make_committee(area=world.area_a1, pk=evidence["a2"].owner_id)
     assert list(Evidence.objects.for_user(world.secretary_a1, "change")) == [evidence["a1"]]
+
+
+def test_several_assignments_reach_the_union_of_their_rows(world):
+    user = make_user("two_hats")
+    assign(user, Role.PROVINCIAL_OFFICER, world.province_a)
+    assign(user, Role.AREA_SECRETARY, world.area_b1)
+    assert codes(Area.objects.for_user(user, "change")) == ["pte-a1", "pte-a2", "ryg-b1"]
+    assert may(user, "areas.change_area", world.area_b1)
