@@ -204,6 +204,21 @@ def test_the_answer_cache_is_keyed_by_the_model(world):
     assert not may(user, "areas.change_areacontact", contact)
 
 
+def test_the_answer_cache_is_keyed_by_the_model_when_the_conditions_read_alike(world):
+    from ecotown.criteria.testing import make_catalogue, make_requirement
+    from ecotown.targets.testing import make_target
+
+    # A target and a contact both sit under an area: both conditions read `area__province = A`.
+    target = make_target(world.area_a1, make_requirement(make_catalogue()))
+    contact = AreaContact.objects.create(pk=target.pk, area=world.area_b1, name="ง")
+    user = world.officer_a
+    assert condition(type(target), user, "targets.change_target") == condition(
+        AreaContact, user, "areas.change_areacontact"
+    )
+    assert may(user, "targets.change_target", target)
+    assert not may(user, "areas.change_areacontact", contact)
+
+
 def test_forget_drops_what_was_read_about_a_user(world):
     user = world.public
     assert not may(user, "areas.change_area")
