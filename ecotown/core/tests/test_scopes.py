@@ -196,6 +196,15 @@ def test_the_answer_cache_is_keyed_by_the_condition(world):
     assert may(user, "targets.view_target", world.area_a1)
 
 
+def test_the_answer_cache_is_keyed_by_the_condition_for_one_user_and_object(world):
+    # Officer of province B and secretariat of A1: change reaches A1 (as secretariat), add does not (officer only).
+    user = make_user("officer_b_and_secretary_a1")
+    assign(user, Role.PROVINCIAL_OFFICER, world.province_b)
+    assign(user, Role.AREA_SECRETARY, world.area_a1)
+    assert may(user, "areas.change_area", world.area_a1)
+    assert not may(user, "areas.add_area", world.area_a1)
+
+
 def test_the_answer_cache_is_keyed_by_the_model(world):
     # A contact of province B with the same id as area A1: the area's answer must not serve it.
     contact = AreaContact.objects.create(pk=world.area_a1.pk, area=world.area_b1, name="ค")
