@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCOPES = "ecotown/core/scopes.py"
 WORKFLOW = "ecotown/core/workflow.py"
 FAST_TESTS = ["ecotown/core/tests/test_scopes.py", "ecotown/core/tests/test_workflow.py"]
+# The file a mutant changes picks its first tests (the other file's tests run only if those miss it).
+FIRST_TESTS = {SCOPES: ["ecotown/core/tests/test_scopes.py"], WORKFLOW: ["ecotown/core/tests/test_workflow.py"]}
 MATRIX_TESTS = ["ecotown/areas/tests", "tests/test_permission_matrix.py"]
 
 
@@ -183,12 +185,16 @@ MUTANTS = [
 def run_tests(paths: list[str], *, first_failure=True) -> tuple[bool, float, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DB_CONN_MAX_AGE": "0"}
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-header", *paths]
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        command.append("--reuse-db")  # the test database is migrated once, not once per mutant
     if first_failure:
         command.insert(3, "-x")
     started = time.monotonic()
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    last = (result.stdout.strip().splitlines() or [""])[-1]
-    return result.returncode == 0, time.monotonic() - started, last
+    lines = result.stdout.strip().splitlines() or [""]
+    # The test that killed the mutant (or the error that stopped the run), to check it died for a reason.
+    first = next((line for line in lines if line.startswith(("FAILED ", "ERROR "))), lines[-1])
+    return result.returncode == 0, time.monotonic() - started, first.split(" - ")[0]
 
 
 def apply(mutant: Mutant) -> tuple[Path, str, int]:
@@ -204,13 +210,15 @@ def apply(mutant: Mutant) -> tuple[Path, str, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-k", default="", help="only mutants whose name contains this")
+    parser.add_argument("-k", default="", help="only mutants whose name contains this ('|' separates several)")
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--no-matrix", action="store_true", help="skip the permission matrix for survivors")
+    parser.add_argument("--from", dest="start", type=int, default=1, help="start at this mutant's number")
     args = parser.parse_args()
     # A kill (SIGTERM) unwinds through the `finally` that restores the mutated file.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    chosen = [m for m in MUTANTS if args.k.lower() in m.name.lower()]
+    wanted = [part.strip().lower() for part in args.k.split("|")]
+    chosen = [m for m in MUTANTS if any(part in m.name.lower() for part in wanted)]
     for mutant in chosen:  # every mutant applies before anything runs
         path, original, _line = apply(mutant)
         path.write_text(original, encoding="utf-8")
@@ -227,22 +235,28 @@ def main() -> int:
     print(f"baseline: {summary} ({seconds:.0f} s)\n", flush=True)
     survivors = []
     for number, mutant in enumerate(chosen, 1):
+        if number < args.start:
+            continue
         path, original, line = apply(mutant)
         try:
-            passed, seconds, summary = run_tests(FAST_TESTS)
+            passed, seconds, summary = run_tests(FIRST_TESTS[mutant.path])
             by = "fast tests"
+            if passed:
+                passed, more, summary = run_tests(FAST_TESTS)
+                seconds += more
             if passed and not args.no_matrix:
                 passed, more, summary = run_tests(MATRIX_TESTS)
                 seconds += more
                 by = "areas tests or permission matrix"
         finally:
             path.write_text(original, encoding="utf-8")
-        verdict = "SURVIVED" if passed else f"killed by {by}"
-        print(f"[{number:2}/{len(chosen)}] {mutant.path}:{line:<4} {mutant.name:<55} {verdict} ({seconds:.0f} s)",
+        verdict = "SURVIVED" if passed else f"killed by {by}: {summary.split('::')[-1]}"
+        print(f"[{number:2}/{len(chosen)}] {mutant.path}:{line:<4} {mutant.name:<52} {verdict} ({seconds:.0f} s)",
               flush=True)  # fmt: skip
         if passed:
             survivors.append((mutant, line))
-    print(f"\n{len(chosen) - len(survivors)} of {len(chosen)} mutants killed.")
+    ran = len(chosen) - args.start + 1
+    print(f"\n{ran - len(survivors)} of {ran} mutants killed.")
     for mutant, line in survivors:
         print(f"  survived: {mutant.path}:{line} {mutant.name}")
     return 1 if survivors else 0
