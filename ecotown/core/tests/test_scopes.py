@@ -472,3 +472,10 @@ def test_several_assignments_reach_the_union_of_their_rows(world):
     assign(user, Role.AREA_SECRETARY, world.area_b1)
     assert codes(Area.objects.for_user(user, "change")) == ["pte-a1", "pte-a2", "ryg-b1"]
     assert may(user, "areas.change_area", world.area_b1)
+
+
+def test_an_unsaved_object_is_refused_without_asking_the_database(world, django_assert_num_queries):
+    user = world.secretary_a1
+    scopes.assignments_of(user)  # read once per request
+    with django_assert_num_queries(0):
+        assert not may(user, "areas.change_area", Area(province=world.province_a))
