@@ -102,6 +102,8 @@ def _option(value, label) -> tuple:
 
 
 _model_choice_cache: dict = {}
+# Reference data loaded from the seeds, never edited on a page: kept without a `last_updated` column to watch.
+STATIC_CHOICE_APPS = {"geo"}
 
 
 def _model_choices(iterator) -> list:
@@ -112,6 +114,8 @@ def _model_choices(iterator) -> list:
     stamp = {"count": Count("pk"), "top": Max("pk")}
     if any(f.name == "last_updated" for f in model._meta.concrete_fields):
         stamp["changed"] = Max("last_updated")
+    elif model._meta.app_label not in STATIC_CHOICE_APPS:
+        return _escape_choices(iterator)  # an edit would not show in the stamp (people's names): read every time
     try:
         sql, params = queryset.query.sql_with_params()
         key = (model._meta.label, sql, tuple(params), get_language(), str(field.empty_label),

@@ -168,3 +168,27 @@ def _subclasses(cls):
     for subclass in cls.__subclasses__():
         yield subclass
         yield from _subclasses(subclass)
+
+
+@pytest.mark.django_db
+def test_model_choices_follow_an_edit_and_are_not_kept_for_models_without_a_change_stamp(world):
+    from ecotown.accounts.models import User
+    from ecotown.areas.models import Area
+
+    class Pick(forms.Form):
+        area = forms.ModelChoiceField(Area.objects.order_by("code"))
+        user = forms.ModelChoiceField(User.objects.order_by("pk"))
+
+    def rendered():
+        form = Pick()
+        style_fields(form)
+        return str(form["area"]), str(form["user"])
+
+    rendered()
+    area = Area.objects.get(pk=world.area_a1.pk)
+    area.name_th = "พื้นที่เปลี่ยนชื่อ"
+    area.save()
+    User.objects.filter(pk=world.officer_a.pk).update(first_name="ชื่อใหม่", last_name="นามสกุลใหม่")
+    area_html, user_html = rendered()
+    assert "พื้นที่เปลี่ยนชื่อ" in area_html
+    assert str(User.objects.get(pk=world.officer_a.pk)) in user_html
