@@ -34,8 +34,10 @@ serve:
 	$(ECOTOWN) runserver --skip-checks 127.0.0.1:$(PORT)
 
 # Debian packages the app and the tests need: Thai fonts (PDFs), chromium (browser tests), poppler (PDF checks),
-# gettext (compiling translations). Installed once; skipped when present.
-SYSTEM_PACKAGES := chromium fonts-thai-tlwg poppler-utils gettext
+# gettext (compiling translations), and what PyICU needs to build from source on a bare machine (ICU headers,
+# pkg-config, a C++ compiler, Python headers). Installed once; skipped when present.
+PYICU_BUILD_PACKAGES := libicu-dev pkg-config g++ python3-dev
+SYSTEM_PACKAGES := chromium fonts-thai-tlwg poppler-utils gettext $(PYICU_BUILD_PACKAGES)
 $(STAMP)/system:
 	@mkdir -p $(STAMP)
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

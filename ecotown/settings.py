@@ -159,12 +159,31 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 NODE_MODULES = BASE_DIR / "node_modules"
-# Third-party front-end assets come from npm at setup time (package.json); only the files we serve are exposed.
-STATICFILES_DIRS = [
-    ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
-    ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
-    ("vendor/sarabun", NODE_MODULES / "@fontsource" / "sarabun"),
-    ("vendor/echarts", NODE_MODULES / "echarts" / "dist"),
+# Third-party front-end assets come from npm at setup time (package.json). Only the built files the pages use are
+# served (core.staticfiles.VendorFinder): static name → path under node_modules. No dist/ folders, no source maps.
+SARABUN_FILES = [f"sarabun-{script}-{weight}-normal" for script in ("thai", "latin") for weight in (400, 600)]
+VENDOR_FILES = {
+    "vendor/bootstrap/css/bootstrap.min.css": "bootstrap/dist/css/bootstrap.min.css",
+    "vendor/bootstrap/js/bootstrap.bundle.min.js": "bootstrap/dist/js/bootstrap.bundle.min.js",
+    "vendor/bootstrap-icons/bootstrap-icons.min.css": "bootstrap-icons/font/bootstrap-icons.min.css",
+    "vendor/bootstrap-icons/fonts/bootstrap-icons.woff2": "bootstrap-icons/font/fonts/bootstrap-icons.woff2",
+    "vendor/bootstrap-icons/fonts/bootstrap-icons.woff": "bootstrap-icons/font/fonts/bootstrap-icons.woff",
+    **{
+        f"vendor/sarabun/{script}-{weight}.css": f"@fontsource/sarabun/{script}-{weight}.css"
+        for script in ("thai", "latin")
+        for weight in (400, 600)
+    },
+    **{
+        f"vendor/sarabun/files/{name}.{ext}": f"@fontsource/sarabun/files/{name}.{ext}"
+        for name in SARABUN_FILES
+        for ext in ("woff2", "woff")
+    },
+    "vendor/echarts/echarts.min.js": "echarts/dist/echarts.min.js",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "ecotown.core.staticfiles.VendorFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

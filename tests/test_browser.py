@@ -131,3 +131,59 @@ def test_an_auditor_downloads_evidence_and_another_province_gets_not_found(live_
     sign_in(page, live_server.url, "officer_b")
     response = page.goto(f"{live_server.url}{evidence.get_absolute_url()}")
     assert response.status == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_catalogue_picker_switches_version_under_the_strict_csp(live_server, page):
+    """The picker used onchange="this.form.submit()", which the CSP blocks: choosing a version did nothing."""
+    from ecotown.criteria.choices import RequirementKind
+    from ecotown.criteria.testing import make_catalogue, make_requirement
+
+    world = _world_with_targets()
+    older = make_catalogue(code="eit", version="2019.1", status="superseded", first_fiscal_year=2562)
+    make_requirement(older, "S9-01", kind=RequirementKind.SPECIFIC, title_th="ข้อกำหนดเฉพาะฉบับเก่า")
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security" in message.text else None)
+    sign_in(page, live_server.url, "secretary_a1")
+    page.goto(f"{live_server.url}/criteria/areas/{world.area_a1.code}/specific-requirements/")
+    assert "ข้อกำหนดเฉพาะฉบับเก่า" not in page.locator("#selection").inner_text()
+    with page.expect_navigation():
+        page.locator("select[data-autosubmit]").select_option(str(older.pk))
+    assert f"catalogue={older.pk}" in page.url
+    assert "ข้อกำหนดเฉพาะฉบับเก่า" in page.locator("#selection").inner_text()
+    # HTMX takes the CSRF token from the body's hx-headers: saving in place works.
+    page.get_by_label("S9-01", exact=False).check()
+    with page.expect_response(lambda response: response.request.method == "POST") as answer:
+        page.locator("#selection [type=submit]").click()
+    assert answer.value.status == 200
+    page.locator("#selection .alert-success").wait_for()
+    assert world.area_a1.requirement_selections.filter(requirement__code="S9-01").exists()
+    assert blocked == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_the_target_table_opens_at_the_current_year_beside_a_sticky_requirement_column(
+    live_server, page, tmp_path
+):
+    world = _world_with_targets()
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, live_server.url, "secretary_a1")
+    page.goto(f"{live_server.url}/targets/areas/{world.area_a1.code}/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready")
+    scroller = page.locator(".target-scroller")
+    page.screenshot(path=str(tmp_path / "target-table-390.png"), full_page=False)
+    assert scroller.evaluate("node => node.scrollWidth > node.clientWidth"), "the years do not fit on a phone"
+    assert scroller.evaluate("node => node.scrollLeft") > 0
+    box = scroller.bounding_box()
+    current = page.locator("thead th.current-year").bounding_box()
+    sticky = page.locator("thead th.sticky-column").bounding_box()
+    # The requirement column stays at the left edge, and the current year starts right beside it, in view.
+    assert abs(sticky["x"] - box["x"]) < 2
+    at_end = scroller.evaluate("node => node.scrollLeft >= node.scrollWidth - node.clientWidth - 1")
+    assert current["x"] >= sticky["x"] + sticky["width"] - 2
+    assert at_end or current["x"] <= sticky["x"] + sticky["width"] + 2
+    assert current["x"] + current["width"] <= 390
+    first_row = page.locator("tbody th.sticky-column").first
+    assert first_row.bounding_box()["x"] == pytest.approx(box["x"], abs=2)
+    assert world.target.requirement.code in first_row.inner_text()

@@ -1,8 +1,15 @@
 """Form pieces every app uses: Bootstrap styling and the Buddhist Era date field."""
 
 import datetime
+import functools
 
 from django import forms
+from django.core.exceptions import EmptyResultSet
+from django.db.models import Count, Max
+from django.forms.models import ModelChoiceIterator
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.core import dates
@@ -27,6 +34,118 @@ def style_fields(form) -> None:
             css = "form-control"
         if css not in widget.attrs.get("class", ""):
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        if _renders_as_plain_select(widget):
+            widget.__class__ = _fast(type(widget))
+
+
+# -- <select> written in Python ---------------------------------------------------------------------------------
+# Django renders each <option> through the form renderer's templates: a filter with the 77 provinces or every
+# requirement cost a list page more than its table. The same HTML, written here.
+
+SELECT_TEMPLATES = ("django/forms/widgets/select.html", "django/forms/widgets/select_option.html")
+
+
+def _renders_as_plain_select(widget) -> bool:
+    return (
+        isinstance(widget, forms.Select)
+        and not isinstance(widget, FastSelectMixin)
+        and (widget.template_name, widget.option_template_name) == SELECT_TEMPLATES
+    )
+
+
+class FastSelectMixin:
+    """Renders `<select>` with its options and option groups in Python, as Django's templates would.
+
+    The options of a model choice (77 provinces, every catalogue version) are read and escaped once per process
+    and data version (`_model_choices`), not instantiated and sorted again on every page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            final["multiple"] = True
+        wanted = self.format_value(value)  # a list, or a string (NullBooleanSelect): `in` as Django's optgroups
+        chosen = False  # a single select marks only its first matching option
+        parts = [format_html('<select name="{}"{}>', name, _attributes(final))]
+        for group, options in _escaped_choices(self.choices):
+            if group is not None:
+                parts.append(f'<optgroup label="{group}">')
+            for option_value, escaped_value, label in options:
+                selected = option_value in wanted and (self.allow_multiple_selected or not chosen)
+                chosen = chosen or selected
+                parts.append(f'<option value="{escaped_value}"{" selected" if selected else ""}>{label}</option>')
+            if group is not None:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return mark_safe("\n".join(parts))
+
+
+def _escaped_choices(choices) -> list:
+    """[(escaped group label or None, [(value as a string, the same escaped, escaped label), ...]), ...]."""
+    if isinstance(choices, ModelChoiceIterator):
+        return _model_choices(choices)
+    return _escape_choices(choices)
+
+
+def _escape_choices(choices) -> list:
+    groups = []
+    for group, label in choices:
+        if isinstance(label, list | tuple):
+            groups.append((conditional_escape(group), [_option(v, text) for v, text in label]))
+        else:
+            groups.append((None, [_option(group, label)]))
+    return groups
+
+
+def _option(value, label) -> tuple:
+    value = "" if value is None else str(value)
+    return value, escape(value), conditional_escape(label)
+
+
+_model_choice_cache: dict = {}
+# Reference data loaded from the seeds, never edited on a page: kept without a `last_updated` column to watch.
+STATIC_CHOICE_APPS = {"geo"}
+
+
+def _model_choices(iterator) -> list:
+    """A model choice field's options, kept while the rows are unchanged: the key holds the query, the language,
+    the blank label and the table's row count, highest id and latest change (one aggregate query)."""
+    queryset, field = iterator.queryset, iterator.field
+    model = queryset.model
+    stamp = {"count": Count("pk"), "top": Max("pk")}
+    if any(f.name == "last_updated" for f in model._meta.concrete_fields):
+        stamp["changed"] = Max("last_updated")
+    elif model._meta.app_label not in STATIC_CHOICE_APPS:
+        return _escape_choices(iterator)  # an edit would not show in the stamp (people's names): read every time
+    try:
+        sql, params = queryset.query.sql_with_params()
+        key = (model._meta.label, sql, tuple(params), get_language(), str(field.empty_label),
+               str(getattr(field, "null_label", "")), field.to_field_name)  # fmt: skip
+        hash(key)
+    except (TypeError, EmptyResultSet):
+        return _escape_choices(iterator)
+    version = tuple(model._default_manager.aggregate(**stamp).values())
+    cached = _model_choice_cache.get(key)
+    if cached is None or cached[0] != version:
+        if len(_model_choice_cache) > 500:
+            _model_choice_cache.clear()
+        cached = _model_choice_cache[key] = (version, _escape_choices(iterator))
+    return cached[1]
+
+
+def _attributes(attrs) -> str:
+    """As django/forms/widgets/attrs.html writes them: in order, True as a bare name, False left out."""
+    return mark_safe(
+        "".join(
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+            for name, value in attrs.items()
+            if value is not False
+        )
+    )
+
+
+@functools.cache
+def _fast(widget_class):
+    return type(widget_class.__name__, (FastSelectMixin, widget_class), {"__module__": widget_class.__module__})
 
 
 class ModelForm(StyledFormMixin, forms.ModelForm):

@@ -1,12 +1,13 @@
 """What every EcoTown domain model shares: the scope, timestamps, notes, a revision number and history."""
 
+import functools
 import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -55,7 +56,11 @@ class ScopedModel(models.Model):
         abstract = True
 
     def get_absolute_url(self):
-        return reverse(f"{self._meta.app_label}:{self._meta.model_name}_detail", kwargs={"pk": self.pk})
+        if not isinstance(self.pk, int):
+            return reverse(f"{self._meta.app_label}:{self._meta.model_name}_detail", kwargs={"pk": self.pk})
+        before, after = _pk_url(f"{self._meta.app_label}:{self._meta.model_name}_detail", get_script_prefix(),
+                                get_urlconf())  # fmt: skip
+        return f"{before}{self.pk}{after}"
 
     @classmethod
     def public_filter(cls) -> models.Q:
@@ -69,6 +74,18 @@ class ScopedModel(models.Model):
     @classmethod
     def get_list_url(cls):
         return reverse(f"{cls._meta.app_label}:{cls._meta.model_name}_list")
+
+
+_PK_MARKER = 987654321987654321
+
+
+@functools.lru_cache(maxsize=512)
+def _pk_url(name: str, prefix: str, urlconf) -> tuple[str, str]:
+    """A `pk` route split around the pk: a list page links 25 rows without resolving the route 25 times."""
+    url = reverse(name, kwargs={"pk": _PK_MARKER})
+    before, marker, after = url.partition(str(_PK_MARKER))
+    assert marker, url
+    return before, after
 
 
 class Bilingual:

@@ -67,7 +67,7 @@ class Workflow:
             setattr(obj, name_, value)
         obj.full_clean(exclude=_unchanged(obj, self.field, changes))
         obj._history_user = acting_user
-        obj._change_reason = (reason or transition.label or transition.name)[:100]
+        obj._change_reason = reason or transition.label or transition.name  # a text column: kept whole
         obj.save()
         return obj
 

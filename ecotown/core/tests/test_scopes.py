@@ -196,11 +196,35 @@ def test_the_answer_cache_is_keyed_by_the_condition(world):
     assert may(user, "targets.view_target", world.area_a1)
 
 
+def test_the_answer_cache_is_keyed_by_the_condition_for_one_user_and_object(world):
+    # Officer of province B and secretariat of A1: change reaches A1 (as secretariat), add does not (officer only).
+    user = make_user("officer_b_and_secretary_a1")
+    assign(user, Role.PROVINCIAL_OFFICER, world.province_b)
+    assign(user, Role.AREA_SECRETARY, world.area_a1)
+    assert may(user, "areas.change_area", world.area_a1)
+    assert not may(user, "areas.add_area", world.area_a1)
+
+
 def test_the_answer_cache_is_keyed_by_the_model(world):
     # A contact of province B with the same id as area A1: the area's answer must not serve it.
     contact = AreaContact.objects.create(pk=world.area_a1.pk, area=world.area_b1, name="ค")
     user = world.officer_a
     assert may(user, "areas.change_area", world.area_a1)
+    assert not may(user, "areas.change_areacontact", contact)
+
+
+def test_the_answer_cache_is_keyed_by_the_model_when_the_conditions_read_alike(world):
+    from ecotown.criteria.testing import make_catalogue, make_requirement
+    from ecotown.targets.testing import make_target
+
+    # A target and a contact both sit under an area: both conditions read `area__province = A`.
+    target = make_target(world.area_a1, make_requirement(make_catalogue()))
+    contact = AreaContact.objects.create(pk=target.pk, area=world.area_b1, name="ง")
+    user = world.officer_a
+    assert condition(type(target), user, "targets.change_target") == condition(
+        AreaContact, user, "areas.change_areacontact"
+    )
+    assert may(user, "targets.change_target", target)
     assert not may(user, "areas.change_areacontact", contact)
 
 
@@ -238,3 +262,220 @@ def test_the_public_filter_limits_what_the_public_sees(world):
         assert codes(Area.objects.for_user(world.public)) == ["pte-a1"]
         assert codes(Area.objects.for_user(world.officer_b)) == ["pte-a1"]  # viewing areas is a public grant
         assert codes(Area.objects.for_user(world.officer_b, "change")) == ["ryg-b1"]
+
+
+# -- each line of the engine, pinned (scripts/mutants.py lists the one-line changes these tests must catch) -------
+
+
+def test_a_child_inherits_its_parents_assigned_paths_and_exclusions(world):
+    auditor = world.external_auditor
+    assign(auditor, Role.INTERNAL_AUDITOR, world.area_a2)
+    reached = AreaContact.objects.create(area=world.area_a2, name="ก")
+    AreaContact.objects.create(area=world.area_a1, name="ข")
+    reach = {"external_auditor": ["role_assignments__user"]}
+    scopes.grant("areas.change_areacontact", Role.EXTERNAL_AUDITOR)
+    try:
+        with scoped_as(Area, Scope(paths=Area.scope.paths, assigned=reach)):
+            assert scopes.resolve(AreaContact).assigned == {"external_auditor": ["area__role_assignments__user"]}
+            assert list(AreaContact.objects.for_user(auditor, "change")) == [reached]
+        with scoped_as(Area, Scope(paths=Area.scope.paths, assigned=reach, exclude=reach)):
+            assert scopes.resolve(AreaContact).exclude == {"external_auditor": ["area__role_assignments__user"]}
+            assert not AreaContact.objects.for_user(auditor, "change").exists()
+    finally:
+        scopes._roles_by_permission["areas.change_areacontact"].discard(str(Role.EXTERNAL_AUDITOR))
+
+
+def test_a_child_of_national_data_is_national(world):
+    AreaContact.objects.create(area=world.area_b1, name="ค")
+    with scoped_as(Area, Scope.national()):
+        assert scopes.resolve(AreaContact).national_only
+        # Province B's contact, for officer A: national data is not placed on the path.
+        assert AreaContact.objects.for_user(world.officer_a, "change").count() == 1
+
+
+def test_a_subclass_resolves_its_own_scope_not_its_parents():
+    class Parent:
+        scope = Scope.root(area="pk")
+
+    class Child(Parent):
+        scope = Scope.national()
+
+    assert scopes.resolve(Parent).paths == {"area": ["pk"]}
+    assert scopes.resolve(Child).national_only
+    assert scopes.resolve(Child).paths == {}
+
+
+def test_programme_staff_are_those_holding_a_staff_role(world):
+    from ecotown.accounts.models import User
+
+    assert scopes.is_programme_staff(world.secretary_a1)
+    assert scopes.is_programme_staff(world.officer_a)
+    assert not scopes.is_programme_staff(world.public)
+    assert not scopes.is_programme_staff(world.anonymous)
+    assert scopes.is_programme_staff(User(username="root", is_superuser=True))
+
+
+def test_forget_drops_the_answers_about_objects_too(world):
+    user, area = world.officer_b, world.area_a1
+    assert not may(user, "areas.change_area", area)
+    Area.objects.filter(pk=area.pk).update(province=world.province_b)
+    assert not may(user, "areas.change_area", area)  # answered from what was read in this request
+    scopes.forget(user)
+    assert may(user, "areas.change_area", area)
+
+
+def test_answers_live_on_one_user_object_not_across_requests(world):
+    from ecotown.accounts.models import User
+
+    area = world.area_a1
+    assert not may(world.officer_b, "areas.change_area", area)
+    Area.objects.filter(pk=area.pk).update(province=world.province_b)
+    next_request = User.objects.get(pk=world.officer_b.pk)
+    assert may(next_request, "areas.change_area", area)
+
+
+def test_a_superuser_reaches_every_row_without_a_condition(world):
+    from ecotown.accounts.models import User
+
+    root = make_user("root", is_superuser=True)
+    assert condition(Area, root, "areas.delete_area") is None
+    assert Area.objects.for_user(root, "delete").count() == Area.objects.count()
+    assert may(User.objects.get(pk=root.pk), "areas.delete_area", world.area_b1)
+
+
+def test_any_of_several_paths_of_a_scope_kind_reaches_a_row(world):
+    from ecotown.engagement.models import Committee
+    from ecotown.engagement.testing import make_committee
+
+    # Committee: province = ["province", "area__province"]. An area committee names no province itself.
+    committee = make_committee(area=world.area_a1)
+    assert committee.province_id is None
+    assert list(Committee.objects.for_user(world.officer_a, "change")) == [committee]
+    assert may(world.officer_a, "engagement.change_committee", committee)
+    assert not Committee.objects.for_user(world.officer_b, "change").exists()
+
+
+def test_any_of_several_assigned_paths_reaches_a_row(world):
+    auditor = world.external_auditor
+    own = assign(auditor, Role.INTERNAL_AUDITOR, world.area_a2)
+    colleague = assign(make_user("colleague"), Role.AREA_SECRETARY, world.area_a2)
+    # Their own assignments, or any assignment on an area where they hold one.
+    scope = Scope.root(assigned={Role.EXTERNAL_AUDITOR: ["user", "area__role_assignments__user"]})
+    with scoped_as(RoleAssignment, scope):
+        scopes.grant("accounts.view_roleassignment", Role.EXTERNAL_AUDITOR)
+        try:
+            reached = set(RoleAssignment.objects.for_user(auditor))
+            assert {own, colleague} <= reached
+            assert auditor.role_assignments.get(role=Role.EXTERNAL_AUDITOR) in reached
+        finally:
+            scopes._roles_by_permission["accounts.view_roleassignment"].discard(str(Role.EXTERNAL_AUDITOR))
+
+
+def test_any_of_several_exclusion_paths_excludes_a_row(world):
+    auditor = world.external_auditor
+    assign(auditor, Role.INTERNAL_AUDITOR, world.area_a2)
+    reach = {"external_auditor": ["role_assignments__user"]}
+    # The auditor sits on no committee of the province (first path), but holds a role in the area (second).
+    exclude = {"external_auditor": ["province__role_assignments__user", "role_assignments__user"]}
+    scopes.grant("areas.change_area", Role.EXTERNAL_AUDITOR)
+    try:
+        with scoped_as(Area, Scope(paths=Area.scope.paths, assigned=reach, exclude=exclude)):
+            assert not Area.objects.for_user(auditor, "change").exists()
+    finally:
+        scopes._roles_by_permission["areas.change_area"].discard(str(Role.EXTERNAL_AUDITOR))
+
+
+def test_an_assignment_without_its_place_reaches_nothing(world):
+    from types import SimpleNamespace
+
+    user = make_user("half")
+    user.__dict__["_ecotown_assignments"] = [SimpleNamespace(role=str(Role.PROVINCIAL_OFFICER), scope_id=None)]
+    assert condition(Area, user, "areas.change_area") == scopes.NOWHERE
+
+
+def test_a_role_reaches_nothing_on_a_model_without_a_path_of_its_kind(world):
+    with scoped_as(Area, Scope.root(province="province")):  # no area path: the secretariat reaches nothing
+        assert condition(Area, world.secretary_a1, "areas.change_area") == scopes.NOWHERE
+        assert codes(Area.objects.for_user(world.officer_a, "change")) == ["pte-a1", "pte-a2"]
+
+
+def test_an_assigned_path_across_a_to_many_relation_repeats_no_row(world):
+    auditor = world.external_auditor
+    assign(auditor, Role.INTERNAL_AUDITOR, world.area_a2)
+    assign(auditor, Role.AREA_SECRETARY, world.area_a2)  # two ways into the same area
+    scopes.grant("areas.change_area", Role.EXTERNAL_AUDITOR)
+    try:
+        scope = Scope(paths={"province": ["province"]}, assigned={"external_auditor": ["role_assignments__user"]})
+        with scoped_as(Area, scope):
+            assert scopes.crosses_many(Area)
+            assert codes(Area.objects.for_user(auditor, "change")) == ["pte-a2"]
+    finally:
+        scopes._roles_by_permission["areas.change_area"].discard(str(Role.EXTERNAL_AUDITOR))
+
+
+def test_may_without_an_object_needs_a_role_granted_the_permission(world):
+    assert not may(world.public, "areas.change_area")
+    assert not may(world.anonymous, "areas.change_area")
+    assert may(world.secretary_a1, "areas.change_area")
+    assert may(world.public, "areas.view_area")  # a public grant: everyone
+
+
+# -- evidence: reached through whatever record owns it --------------------------------------------------------
+
+
+@pytest.fixture
+def evidence(world, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ecotown.core.evidence import attach_file
+    from ecotown.criteria.testing import make_catalogue, make_requirement
+    from ecotown.targets.testing import make_target
+
+    settings.EVIDENCE_ROOT = tmp_path
+    requirement = make_requirement(make_catalogue())
+    target_a1 = make_target(world.area_a1, requirement)
+    target_a2 = make_target(world.area_a2, requirement)
+    return {
+        "a1": attach_file(target_a1, SimpleUploadedFile("a1.pdf", b"%PDF-1.4 a1"), acting_user=None),
+        "a2": attach_file(target_a2, SimpleUploadedFile("a2.pdf", b"%PDF-1.4 a2"), acting_user=None),
+    }
+
+
+def test_evidence_is_read_by_whoever_may_read_its_owner_and_changed_by_whoever_may_change_it(world, evidence):
+    from ecotown.core.models import Evidence
+
+    auditor = world.auditor_a1  # reads the area's targets, changes none
+    assert list(Evidence.objects.for_user(auditor, "view")) == [evidence["a1"]]
+    assert not Evidence.objects.for_user(auditor, "change").exists()
+    assert list(Evidence.objects.for_user(world.secretary_a1, "change")) == [evidence["a1"]]
+    assert set(Evidence.objects.for_user(world.officer_a, "change")) == {evidence["a1"], evidence["a2"]}
+
+
+def test_evidence_of_a_record_nobody_may_reach_is_not_even_looked_for(world, evidence):
+    from ecotown.core.models import Evidence
+
+    assert condition(Evidence, world.public, "core.change_evidence") == scopes.NOWHERE
+
+
+def test_evidence_matches_its_owner_by_kind_of_record_as_well_as_by_id(world, evidence):
+    from ecotown.core.models import Evidence
+    from ecotown.engagement.testing import make_committee
+
+    # A committee of area A1 with the id of A2's target: A2's evidence must not ride on it.
+    make_committee(area=world.area_a1, pk=evidence["a2"].owner_id)
+    assert list(Evidence.objects.for_user(world.secretary_a1, "change")) == [evidence["a1"]]
+
+
+def test_several_assignments_reach_the_union_of_their_rows(world):
+    user = make_user("two_hats")
+    assign(user, Role.PROVINCIAL_OFFICER, world.province_a)
+    assign(user, Role.AREA_SECRETARY, world.area_b1)
+    assert codes(Area.objects.for_user(user, "change")) == ["pte-a1", "pte-a2", "ryg-b1"]
+    assert may(user, "areas.change_area", world.area_b1)
+
+
+def test_an_unsaved_object_is_refused_without_asking_the_database(world, django_assert_num_queries):
+    user = world.secretary_a1
+    scopes.assignments_of(user)  # read once per request
+    with django_assert_num_queries(0):
+        assert not may(user, "areas.change_area", Area(province=world.province_a))

@@ -60,3 +60,55 @@ def test_the_steps_offered_are_those_the_user_may_take_from_here(world):
 def test_the_area_form_does_not_offer_the_status(world, client_for):
     form = client_for(world.officer_a).get(f"/areas/{world.area_a1.pk}/edit/").context["form"]
     assert not {"status", "certified_level", "certified_until"} & set(form.fields)
+
+
+# -- the engine itself, on a workflow whose permission is scoped (the area steps need the national DIW role) ----
+
+from django.utils import translation  # noqa: E402
+
+from ecotown.core.workflow import ANY, Transition, Workflow  # noqa: E402
+
+STEPS = Workflow(
+    "status",
+    Transition("develop", ("candidate",), "developing", "areas.change_area"),
+    Transition("reopen", (ANY,), "candidate", "areas.change_area", needs_reason=True),
+    Transition("certify", ("developing", "lapsed"), "certified", "areas.change_area"),
+)
+
+
+def test_the_steps_offered_start_from_the_state_and_need_the_permission_on_that_object(world):
+    assert [t.name for t in STEPS.available(world.area_a1, world.officer_a)] == ["develop", "reopen"]
+    assert STEPS.available(world.area_b1, world.officer_a) == []  # officer A may change areas, not B's
+    world.area_a1.status = "developing"
+    assert [t.name for t in STEPS.available(world.area_a1, world.officer_a)] == ["reopen", "certify"]
+
+
+def test_a_step_on_an_object_out_of_the_users_scope_is_refused(world):
+    with pytest.raises(PermissionDenied):
+        STEPS.run(world.area_b1, "develop", acting_user=world.officer_a)
+    assert Area.objects.get(pk=world.area_b1.pk).status == "candidate"
+    STEPS.run(world.area_a1, "develop", acting_user=world.officer_a)
+    assert Area.objects.get(pk=world.area_a1.pk).status == "developing"
+
+
+def test_a_step_taken_by_the_system_has_no_acting_user_and_is_not_refused(world):
+    STEPS.run(world.area_b1, "develop", acting_user=None)
+    assert Area.objects.get(pk=world.area_b1.pk).history.first().history_user is None
+
+
+def test_a_step_that_needs_no_reason_is_taken_without_one(world):
+    STEPS.run(world.area_a1, "develop", acting_user=world.officer_a)
+    assert Area.objects.get(pk=world.area_a1.pk).history.first().history_change_reason == "develop"
+
+
+def test_a_refused_step_names_the_status_as_people_read_it(world):
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        STEPS.run(world.area_a1, "certify", acting_user=world.officer_a)
+    assert "“Candidate”" in str(refused.value)
+
+
+def test_a_long_reason_is_kept_whole_in_the_history(world):
+    reason = "มติที่ประชุมคณะกรรมการระดับพื้นที่ ครั้งที่ 2/2569 " * 5
+    assert len(reason) > 100
+    STEPS.run(world.area_a1, "reopen", acting_user=world.officer_a, reason=reason)
+    assert Area.objects.get(pk=world.area_a1.pk).history.first().history_change_reason == reason

@@ -211,6 +211,35 @@ def test_everyone_reads_an_areas_specific_requirements_and_only_its_people_choos
     assert ('type="checkbox"' in response.content.decode()) == may_choose
 
 
+READ_ONLY = [persona_area for persona_area in SELECTION if not persona_area[2]]
+
+
+@pytest.mark.parametrize(("persona", "area", "may_choose"), READ_ONLY)
+def test_read_only_roles_see_the_chosen_specific_requirements_not_an_empty_choice(
+    world, client_for, catalogue, persona, area, may_choose
+):
+    area = getattr(world, area)
+    chosen = catalogue.requirements.get(code="S2-03")
+    AreaRequirementSelection.objects.create(area=area, requirement=chosen)
+    response = client_for(getattr(world, persona)).get(reverse("criteria:area_selection", kwargs={"code": area.code}))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "data-read-only" in content
+    assert chosen.get_absolute_url() in content
+    assert escape(str(chosen.title)) in content
+    assert "S2-01" not in content  # offered to choose, not chosen: read-only roles see only what was chosen
+    assert "no other specific requirement to choose" not in content
+    assert "hx-post" not in content
+    assert 'type="checkbox"' not in content
+
+
+def test_a_read_only_role_is_told_when_nothing_was_chosen(world, client_for, catalogue):
+    response = client_for(world.auditor_a1).get(
+        reverse("criteria:area_selection", kwargs={"code": world.area_a1.code}), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "has not adopted any other specific requirement" in response.content.decode()
+
+
 def test_a_requirement_that_carries_targets_cannot_be_deselected(world, client_for, catalogue):
     from ecotown.targets.testing import make_target
 
