@@ -56,6 +56,10 @@ def _bang_kadi_first(areas):
 
 def _audit(area, catalogue, year, kind, lead, *, until, gap_at=None, partial=False) -> Assessment:
     start = datetime.date(year - 543, 6, 1) if kind == K.INTERNAL else datetime.date(year - 543, 8, 1)
+    if year == current_fiscal_year():
+        # This year's audits happened in the last weeks, never in the future (a closed audit dated next June).
+        days_ago = 30 if kind == K.INTERNAL else 5
+        start = max(timezone.localdate() - datetime.timedelta(days=days_ago), datetime.date(year - 544, 10, 1))
     assessment = Assessment.objects.create(
         area=area, catalogue=catalogue, fiscal_year=year, kind=kind, level_applied_for=2, starts_on=start,
         ends_on=start + datetime.timedelta(days=2), places=f"สำนักงาน{area.name_th}", notes=DEMO,

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.core.tables import Table
+from ecotown.core.tables import BuddhistDateColumn, Table
 from ecotown.engagement.models import Comment, Committee, Meeting
 
 
@@ -9,7 +9,7 @@ class CommitteeTable(Table):
     name_th = tables.Column(linkify=True, verbose_name=_("committee"))
     kind = tables.Column(verbose_name=_("kind of committee"))
     place = tables.Column(verbose_name=_("belongs to"), accessor="place", orderable=False, default="—")
-    appointed_on = tables.Column(verbose_name=_("appointed on"))
+    appointed_on = BuddhistDateColumn(verbose_name=_("appointed on"))
 
     class Meta(Table.Meta):
         model = Committee
@@ -24,7 +24,7 @@ class MeetingTable(Table):
     numbered = tables.Column(verbose_name=_("number"), accessor="numbered", order_by=("year_be", "number"))
     committee = tables.Column(verbose_name=_("committee"), order_by="committee__name_th")
     kind = tables.Column(verbose_name=_("kind of meeting"))
-    starts_at = tables.Column(verbose_name=_("date and time"))
+    starts_at = BuddhistDateColumn(verbose_name=_("date and time"), style="datetime")
     status = tables.Column(verbose_name=_("status"))
 
     class Meta(Table.Meta):
@@ -36,7 +36,7 @@ class CommentTable(Table):
     topic = tables.Column(linkify=True, verbose_name=_("topic"))
     committee = tables.Column(verbose_name=_("committee"), order_by="committee__name_th")
     sector = tables.Column(verbose_name=_("sector"))
-    received_on = tables.Column(verbose_name=_("received on"))
+    received_on = BuddhistDateColumn(verbose_name=_("received on"))
     status = tables.Column(verbose_name=_("status"))
     response = tables.Column(verbose_name=_("response"), default="—")
 
