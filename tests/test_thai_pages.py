@@ -43,10 +43,12 @@ ALLOWED = {
     "Polygon", "MultiPolygon", "FeatureCollection", "Feature",  # GeoJSON's own type names, as in the file
     "QGIS",  # the GIS program
     "Enter",  # the key's name, as printed on it
+    "ISIC",  # the UN's industry classification, named so in DIW's own factory data
+    "kWh",  # the unit as Thai writes it
 }  # fmt: skip
 
-# Phrases quoted from other programs, as they show them: QGIS's menu command.
-ALLOWED_PHRASES = ("Fix geometries",)
+# Phrases quoted from other programs, as they show them: QGIS's menu command; the names of DIW's awards.
+ALLOWED_PHRASES = ("Fix geometries", "Eco Factory", "CSR-DIW Continuous")  # + names of DIW's own awards
 
 # Interface strings of libraries that have no letters to catch: Django's empty choice.
 LETTERLESS = ("---------",)

@@ -237,7 +237,7 @@ def test_a_read_only_role_is_told_when_nothing_was_chosen(world, client_for, cat
     response = client_for(world.auditor_a1).get(
         reverse("criteria:area_selection", kwargs={"code": world.area_a1.code}), HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert "has not adopted any other specific requirement" in response.content.decode()
+    assert "ยังไม่ได้นำข้อกำหนดเฉพาะอื่น" in response.content.decode()  # "has not adopted any other specific …"
 
 
 def test_a_requirement_that_carries_targets_cannot_be_deselected(world, client_for, catalogue):

@@ -607,7 +607,7 @@ ROWS += [
         "secretary_a1",
         "DELETE",
         "api:project-detail",
-        400,
+        409,
         target="project_a1",
         check=lambda w: Project.objects.filter(pk=w.project_a1.pk).exists(),
     ),  # approved: frozen
