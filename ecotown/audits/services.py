@@ -30,6 +30,7 @@ from ecotown.audits.models import (
 )
 from ecotown.core import dates
 from ecotown.core.models import Evidence
+from ecotown.core.numbering import numbered
 from ecotown.core.scopes import may
 from ecotown.core.workflow import Transition, Workflow
 
@@ -58,7 +59,6 @@ CERTIFICATE_WORKFLOW = Workflow(
     Transition("withdraw", (C.VALID, C.SUSPENDED), C.WITHDRAWN, "audits.change_certificate", _("Withdraw"),
                needs_reason=True),
 )  # fmt: skip
-RETRIES = 3
 
 
 class StaleRecord(ValidationError):
@@ -379,23 +379,11 @@ def issue_certificate(assessment, resolution, level_row, *, acting_user, conditi
         certificate.save()
         return certificate
 
-    return _numbered(create)
+    return numbered(create)
 
 
 def last_serial(year_be: int) -> int:
     return Certificate.objects.filter(year_be=year_be).aggregate(top=Max("serial"))["top"] or 0
-
-
-def _numbered(create):
-    """Run `create()` again when a concurrent issue took the same number (the unique constraint says so)."""
-    for attempt in range(RETRIES):
-        try:
-            with transaction.atomic():
-                return create()
-        except IntegrityError:
-            if attempt == RETRIES - 1:
-                raise
-    raise AssertionError  # unreachable
 
 
 def decide_on_assessment(assessment, resolution, acting_user) -> None:

@@ -150,6 +150,28 @@ class EcoTownModel(ScopedModel):
         return bool(claimed)
 
 
+class ProgrammeTarget(EcoTownModel):
+    """A target of the national programme kept as data with its source, not in code (seed 001: at least 30
+    factories in the database, two committee meetings per province, a workshop of 50): each app that measures
+    one against the records subclasses this and names its own kind in `Meta`."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name_th = models.CharField(_("name (Thai)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    value = models.PositiveIntegerField(_("target value"))
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    scope = Scope.national()
+
+    class Meta:
+        abstract = True
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.name_th} ≥ {self.value} {self.unit}".strip()
+
+
 class StoredFile(models.Model):
     """The bytes of an uploaded file, stored once whatever the number of records it is evidence for.
 

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.core import dates
-from ecotown.core.models import Bilingual, EcoTownModel
+from ecotown.core.models import Bilingual, EcoTownModel, ProgrammeTarget
 from ecotown.core.scopes import Scope
 from ecotown.core.thai import thai_order
 from ecotown.engagement import choices
@@ -365,23 +365,11 @@ class Comment(EcoTownModel):
             raise ValidationError({"meeting": _("Say at which meeting the comment was raised.")})
 
 
-class ParticipationTarget(Bilingual, EcoTownModel):
+class ParticipationTarget(ProgrammeTarget, Bilingual):
     """A target of the programme's participation KPIs, kept as data with its source (seed 001: at least two
     committee meetings per province, a workshop of at least 50 participants)."""
-
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    name_th = models.CharField(_("name (Thai)"), max_length=300)
-    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
-    value = models.PositiveIntegerField(_("target value"))
-    unit = models.CharField(_("unit"), max_length=40, blank=True)
-    source = models.CharField(_("source"), max_length=300, blank=True)
-
-    scope = Scope.national()
 
     class Meta:
         verbose_name = _("participation target")
         verbose_name_plural = _("participation targets")
         ordering = ["code"]
-
-    def __str__(self):
-        return f"{self.name_th} ≥ {self.value} {self.unit}".strip()

@@ -12,12 +12,13 @@ Other apps plug in without engagement knowing them:
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecotown.core import dates
+from ecotown.core.numbering import numbered
 from ecotown.core.workflow import Transition, Workflow
 from ecotown.engagement import choices
 from ecotown.engagement.models import Comment, Meeting, Resolution
@@ -34,7 +35,6 @@ COMMENT_WORKFLOW = Workflow(
     Transition("respond", (choices.CommentStatus.OPEN, choices.CommentStatus.ANSWERED), choices.CommentStatus.ANSWERED,
                "engagement.change_comment", _("Record the response")),
 )  # fmt: skip
-RETRIES = 3
 
 _subject_sources: list = []
 _decisions: dict = {}
@@ -55,18 +55,6 @@ def decidable_records(committee, user) -> list[tuple[str, list]]:
     return [(label, list(records)) for label, records in groups if records]
 
 
-def _numbered(create):
-    """Run `create()` (which takes the next number) again when a concurrent insert took the same number."""
-    for attempt in range(RETRIES):
-        try:
-            with transaction.atomic():
-                return create()
-        except IntegrityError:
-            if attempt == RETRIES - 1:
-                raise
-    raise AssertionError  # unreachable
-
-
 def schedule_meeting(committee, *, kind, title, starts_at, acting_user, place="", online_link="",
                      recording_link="", notes="") -> Meeting:  # fmt: skip
     """A new meeting of `committee`, numbered the next of its Buddhist Era year (ครั้งที่ N/2569)."""
@@ -83,7 +71,7 @@ def schedule_meeting(committee, *, kind, title, starts_at, acting_user, place=""
         meeting.save()
         return meeting
 
-    return _numbered(create)
+    return numbered(create)
 
 
 @transaction.atomic
@@ -123,7 +111,7 @@ def record_resolution(meeting, *, kind, outcome, text, acting_user, agenda_item=
             decide(subject, resolution, acting_user)
         return resolution
 
-    return _numbered(create)
+    return numbered(create)
 
 
 @transaction.atomic

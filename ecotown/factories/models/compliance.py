@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.core.models import EcoTownModel
+from ecotown.core.models import EcoTownModel, ProgrammeTarget
 from ecotown.core.scopes import Scope
 from ecotown.factories import choices
 
@@ -154,23 +154,11 @@ class Certification(FactoryRecord):
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
 
-class FactoryTarget(EcoTownModel):
+class FactoryTarget(ProgrammeTarget):
     """A programme target about factory data, kept as data with its source (seed 001: an electronic database of
     at least 30 factories in the target area)."""
-
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    name_th = models.CharField(_("name (Thai)"), max_length=300)
-    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
-    value = models.PositiveIntegerField(_("target value"))
-    unit = models.CharField(_("unit"), max_length=40, blank=True)
-    source = models.CharField(_("source"), max_length=300, blank=True)
-
-    scope = Scope.national()
 
     class Meta:
         verbose_name = _("factory data target")
         verbose_name_plural = _("factory data targets")
         ordering = ["code"]
-
-    def __str__(self):
-        return f"{self.name_th} ≥ {self.value} {self.unit}".strip()
