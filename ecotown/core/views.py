@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import generic
 from django_filters.views import FilterMixin
 from django_tables2 import SingleTableMixin
@@ -26,7 +27,7 @@ from ecotown.core.history import describe_history, history_records
 from ecotown.core.registry import registry
 from ecotown.core.scopes import is_programme_staff, may
 
-OUTSIDE_SCOPE = _("You may not save this record here: it falls outside your area of work.")
+OUTSIDE_SCOPE = gettext_lazy("You may not save this record here: it falls outside your area of work.")
 MAX_PER_PAGE = 100
 
 

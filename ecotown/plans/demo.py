@@ -14,6 +14,7 @@ from ecotown.engagement.models import Meeting
 from ecotown.plans import coverage, services
 from ecotown.plans.choices import BudgetSource, PlanLevel, ProjectStatus
 from ecotown.plans.models import BudgetLine, Kpi, Plan, ProgressReport, Project
+from ecotown.targets.models import Target
 
 DEMO = "ข้อมูลสาธิต (demo data)"
 # (title, lead organisation, KPI, unit, target): projects an area's action plan typically carries.
@@ -54,6 +55,8 @@ def _add_projects(plan, version):
         # shows its coverage warning.
         served = requirements[index :: len(PROJECTS) + 2][:6]
         project.requirements.set(served)
+        if plan.area_id:  # and the area's demo target values on those requirements, approved with the plan
+            project.targets.set(Target.objects.filter(area_id=plan.area_id, requirement__in=served))
         for year in plan.years:
             source = SOURCES[(seed + year) % len(SOURCES)]
             amount = Decimal(200_000 + (seed + year) % 20 * 50_000)

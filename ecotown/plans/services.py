@@ -101,6 +101,12 @@ def approve_version(version: PlanVersion, resolution, *, acting_user) -> PlanVer
     plan.approved_version = version
     plan._history_user = acting_user
     plan.save(update_fields=["approved_version"])
+    # The seed's targets are approved with the plan that commits to them: the resolution approves them too.
+    from ecotown.targets.models import Target
+    from ecotown.targets.services import approve_targets
+
+    approve_targets(Target.objects.filter(plan_projects__version=version).distinct(), resolution,
+                    acting_user=acting_user)  # fmt: skip
     return version
 
 

@@ -46,6 +46,10 @@ class Target(EcoTownModel):
     unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("Empty: the requirement's unit."))
     data_source = models.CharField(_("data source"), max_length=300, blank=True)
     evidence = GenericRelation("core.Evidence", content_type_field="owner_type", object_id_field="owner_id")
+    approved_by = models.ForeignKey(
+        "engagement.Resolution", on_delete=models.PROTECT, null=True, blank=True, editable=False,
+        related_name="approved_targets", verbose_name=_("approved by resolution"),
+    )  # fmt: skip
 
     scope = Scope.child_of("area")
     history_related = ("actual", "evidence")
@@ -110,12 +114,30 @@ class Target(EcoTownModel):
             errors["baseline_value"] = _("Give the baseline value for the baseline year.")
         return errors
 
+    # What a committee approves: changing any of these withdraws the approval until a resolution approves again.
+    APPROVED_TERMS = ("target_value", "direction", "unit", "baseline_value", "baseline_year")
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        target = super().from_db(db, field_names, values, **kwargs)
+        target._approved_terms = target.approved_terms()
+        return target
+
+    def approved_terms(self) -> tuple:
+        return tuple(getattr(self, name, None) for name in self.APPROVED_TERMS)
+
     def save(self, *args, **kwargs):
         if not self.unit and self.requirement_id:
             self.unit = self.requirement.target_unit
             if "update_fields" in kwargs and kwargs["update_fields"] is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "unit"}
+        loaded = getattr(self, "_approved_terms", None)
+        if self.approved_by_id and loaded is not None and loaded != self.approved_terms():
+            self.approved_by = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "approved_by"}
         super().save(*args, **kwargs)
+        self._approved_terms = self.approved_terms()
 
 
 class Actual(EcoTownModel):

@@ -3,14 +3,15 @@ an import task or a command writes)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ecotown.core import evidence as evidence_store
 from ecotown.core.models import Evidence
 from ecotown.targets import evaluation
 from ecotown.targets.models import Actual, Target
 
-STALE = _("Someone else saved this result while you were editing it. Check the values shown and save again.")
+# Lazy: a module constant, read in the language of each request (not of whichever first imported this module).
+STALE = gettext_lazy("Someone else saved this result while you were editing it. Check the values shown and save again.")
 
 
 def _current_actual(target: Target) -> Actual | None:
@@ -70,3 +71,19 @@ def remove_evidence(target: Target, keys, *, acting_user) -> int:
         evidence_store.remove(item, acting_user=acting_user)
         removed += 1
     return removed
+
+
+@transaction.atomic
+def approve_targets(targets, resolution, *, acting_user) -> int:
+    """Record that `resolution` approved these target values (an approved action plan approves the targets its
+    projects serve). Changing a value afterwards withdraws the approval (Target.save)."""
+    count = 0
+    for target in targets:
+        if target.approved_by_id == resolution.pk:
+            continue
+        target.approved_by = resolution
+        target._history_user = acting_user
+        target._change_reason = str(resolution)
+        target.save(update_fields=["approved_by"])
+        count += 1
+    return count

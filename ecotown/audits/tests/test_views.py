@@ -178,3 +178,14 @@ def test_an_oversized_file_is_refused_and_a_folder_in_a_name_is_dropped(full, cl
     assert client.post(url, {"result": "conform", "revision": revision, "file": small}).status_code == 302
     [evidence] = RequirementResult.objects.get(pk=full.result_a1.pk).evidence.all()
     assert evidence.file_name == "รายงาน.pdf"
+
+
+def test_why_a_requirement_blocks_its_level_reads_as_words_not_codes():
+    from django.utils import translation
+
+    from ecotown.audits.templatetags.audits import reason_labels
+
+    with translation.override("en"):
+        assert reason_labels(("nonconform", "open_major")) == "does not conform, open major nonconformity"
+    with translation.override("th"):
+        assert reason_labels(("not_assessed",)) not in ("not_assessed", "not assessed")

@@ -1,5 +1,6 @@
 """In a real browser: a secretariat drafts an action plan, adds a project and submits it; the provincial officer
-approves it by a resolution at the committee's meeting; the plan page shows the resolution and is frozen."""
+approves it by a resolution at the committee's meeting; the plan page shows the resolution and is frozen, and the
+target its project serves shows it is approved by that resolution."""
 
 import pytest
 
@@ -21,6 +22,9 @@ def _world():
     catalogue = make_catalogue(code="eit", version="2022.1")
     world.requirement = make_requirement(catalogue, "G1-01", title_th="การคัดแยกขยะ")
     make_requirement(catalogue, "G1-02", title_th="คุณภาพน้ำ")
+    from ecotown.targets.testing import make_target
+
+    world.target = make_target(world.area_a1, world.requirement, fiscal_year=2569, target_value=80)
     world.committee = make_committee(area=world.area_a1, name_th="คณะกรรมการพื้นที่บางกะดี")
     world.meeting = make_meeting(world.committee, topics=[choices.Topic.ACTION_PLAN])
     return world
@@ -49,6 +53,7 @@ def test_a_plan_is_drafted_submitted_and_approved_by_a_resolution(live_server, p
     page.locator("input[name=title]").fill("โครงการคัดแยกขยะต้นทาง")
     page.locator("input[name=owner_organisation]").fill("เทศบาลตำบลบางกะดี")
     page.locator("select[name=requirements]").select_option(str(world.requirement.pk))
+    page.locator("select[name=targets]").select_option(str(world.target.pk))
     page.locator("input[name='budget-0-fiscal_year']").fill("2569")
     page.locator("select[name='budget-0-source']").select_option("local_government")
     page.locator("input[name='budget-0-amount']").fill("350000")
@@ -86,3 +91,6 @@ def test_a_plan_is_drafted_submitted_and_approved_by_a_resolution(live_server, p
     assert page.locator(f"a[href='{version.resolution.get_absolute_url()}']").count() == 1
     assert page.locator("a[href*='/projects/add/']").count() == 0  # frozen: no more projects
     assert "350,000" in page.locator(".plan-projects").inner_text()
+    # The resolution that approved the plan approved the target its project serves: the target page says so.
+    page.goto(f"{base}{world.target.get_absolute_url()}")
+    assert f"{world.meeting.number}/{world.meeting.year_be}" in page.locator(".target-approval").inner_text()

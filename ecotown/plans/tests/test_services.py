@@ -212,3 +212,24 @@ def test_split_is_a_plain_function():
 
     a, b = R("A"), R("B")
     assert coverage.split([a, b], {"B"}) == ([b], [a])
+
+
+def test_approving_a_plan_approves_the_targets_its_projects_serve(plan, committee, world, client_for):
+    requirement = make_requirement(make_catalogue(version="approval"), "G1-01")
+    served = make_target(world.area_a1, requirement, fiscal_year=2569)
+    other = make_target(world.area_a1, requirement, fiscal_year=2570)
+    project = make_project(plan.latest_version)
+    project.targets.add(served)
+    resolution = approve(plan.latest_version, committee)
+    served.refresh_from_db()
+    other.refresh_from_db()
+    assert served.approved_by == resolution
+    assert other.approved_by is None  # no project of the plan serves it
+    page = client_for(world.officer_a).get(served.get_absolute_url()).content.decode()
+    assert f"Approved by {resolution}" in page
+    # Changing the committed value withdraws the approval until a committee approves again.
+    served.target_value = served.target_value + 1
+    served.save()
+    served.refresh_from_db()
+    assert served.approved_by is None
+    assert served.history.filter(approved_by=resolution).exists()  # the approval stays on the record's history

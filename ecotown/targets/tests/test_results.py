@@ -83,7 +83,7 @@ def test_a_stale_row_does_not_overwrite_a_newer_result(world, client_for, open_t
         {f"r{open_target.requirement_id}-revision": 0, f"r{open_target.requirement_id}-value": 70},
         HTTP_HX_REQUEST="true",
     )
-    assert "มีผู้อื่นบันทึกผลการดำเนินงานนี้" in response.content.decode()  # "Someone else saved this result"
+    assert "Someone else saved this result" in response.content.decode()
     assert Actual.objects.get(target=open_target).value == 80
 
 
