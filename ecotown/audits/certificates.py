@@ -2,19 +2,21 @@
 fixed number of queries, the certificate's QR code and its PDF."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import override
 
-from ecotown.audits import readiness
+from ecotown.audits import choices, readiness
 from ecotown.audits.models import CorrectiveAction, Finding, RequirementResult
 from ecotown.core.models import Evidence
 from ecotown.core.pdf import pdf_response
+from ecotown.criteria.models import AreaRequirementSelection, Requirement
 
 
 def assessment_sheet(assessment, *, for_print: bool = False) -> dict:
     """Requirements with their result, evidence and findings; findings with their corrective actions; the team;
     the level decision and the gap to the next level. Queries do not grow with the number of requirements."""
-    requirements = readiness.applicable_requirements(assessment)
+    requirements, majors = _requirements_and_majors(assessment)
     results = {r.requirement_id: r for r in RequirementResult.objects.filter(assessment=assessment)}
     evidence = {}
     for item in Evidence.objects.filter(
@@ -29,7 +31,6 @@ def assessment_sheet(assessment, *, for_print: bool = False) -> dict:
     for finding in findings:
         finding.actions = actions.get(finding.pk, [])
         by_requirement.setdefault(finding.requirement_id, []).append(finding)
-    majors = readiness.open_major_codes(assessment.area_id)
     codes = {requirement.pk: requirement.code for requirement in requirements}
     recorded = {codes[pk]: result.result for pk, result in results.items() if pk in codes}
     decision = readiness.decide(requirements, recorded, majors)
@@ -52,6 +53,31 @@ def assessment_sheet(assessment, *, for_print: bool = False) -> dict:
         "blocking_next": decision.blocks(next_level) if next_level is not None else (),
         "certificates": list(assessment.certificates.select_related("level")) if for_print else [],
     }  # fmt: skip
+
+
+def _requirements_and_majors(assessment) -> tuple[list, set[str]]:
+    """The applicable requirements (readiness.applicable_requirements) and the codes with an open major finding in
+    any of the area's audits (readiness.open_major_codes) in one query: the area's selections and its open majors
+    are read as subqueries of the catalogue's requirements."""
+    area = assessment.area
+    catalogue = (
+        Requirement.objects.filter(catalogue=assessment.catalogue_id)
+        .select_related("level")
+        .annotate(
+            selected=Exists(AreaRequirementSelection.objects.filter(area=area, requirement=OuterRef("pk"))),
+            open_major=Exists(
+                Finding.objects.filter(
+                    assessment__area=area, grade=choices.Grade.MAJOR, status=choices.FindingStatus.OPEN,
+                    requirement__code=OuterRef("code"),
+                )
+            ),
+        )
+        .order_by("position", "code")
+    )  # fmt: skip
+    catalogue = list(catalogue)
+    selected = {r.pk for r in catalogue if r.selected}
+    requirements = [r for r in catalogue if r.applies_to(area, selected)]
+    return requirements, {r.code for r in catalogue if r.open_major}
 
 
 def verify_url(certificate, request=None) -> str:

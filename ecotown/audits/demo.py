@@ -1,16 +1,18 @@
-"""Demo audits for `make run`, labelled demo: over the last two fiscal years, internal and external audits of
-three first-wave areas with findings, corrective actions and certificates at different levels —
-Bang Kadi certified last year and, this year, its internal audit closed and the external one in progress with a
-major finding; a second area certified one level lower; a third with its internal audit in progress."""
+"""Demo audits for `make run`, labelled demo: internal and external audits of every first-wave area over the last
+two fiscal years, closed and certified by the committee at levels that differ between areas (1 to 3 mostly, one
+level lower two years ago where there is room); this year every area's internal audit closed or under way and a few
+external audits in progress with a major finding awaiting its corrective action; some earlier majors answered and
+verified. Nothing is dated after today; a second run adds nothing."""
 
 import datetime
 
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from ecotown.accounts.models import User
 from ecotown.areas.models import Area
 from ecotown.audits import choices, readiness, services
-from ecotown.audits.models import Assessment, AuditTeamMember
+from ecotown.audits.models import Assessment, AuditTeamMember, RequirementResult
 from ecotown.core.dates import current_fiscal_year
 from ecotown.criteria.versions import catalogue_for
 
@@ -18,43 +20,53 @@ DEMO = "ข้อมูลสาธิต (demo data)"
 S, K = choices.AssessmentStatus, choices.AssessmentKind
 
 
+# The level each area's results support (a minor nonconformity at gap_at keeps the area one level below it):
+# mostly 1 to 3, the pilot areas higher; it rotates over the areas so that neighbours differ.
+GAPS = (2, 3, 4, 3, 2, 4, None, 3, 2)
+
+
 def seed_demo() -> str:
     if Assessment.objects.filter(notes=DEMO).exists():
         return "already present"
     this_year = current_fiscal_year()
     catalogue = catalogue_for(this_year)
-    areas = list(Area.objects.order_by("code")[:3])
+    areas = _bang_kadi_first(list(Area.objects.order_by("code")))
     internal_auditor = User.objects.filter(username="auditor.bangkadi").first()
     central = User.objects.filter(username="auditor.external").first()
     if catalogue is None or len(areas) < 3 or central is None:
         return "skipped: no catalogue, areas or demo auditors"
-    first, second, third = _bang_kadi_first(areas)
-    lead = internal_auditor if internal_auditor and first.code == "pte-bang-kadi" else central
-    last_year = this_year - 1
-    # Bang Kadi: certified last year at the level every result supports; this year's external audit follows.
-    _audit(first, catalogue, last_year, K.INTERNAL, lead, until=S.CLOSED)
-    _certify(_audit(first, catalogue, last_year, K.EXTERNAL, central, until=S.REVIEWED), last_year)
-    _audit(first, catalogue, this_year, K.INTERNAL, lead, until=S.CLOSED)
-    external = _audit(first, catalogue, this_year, K.EXTERNAL, central, until=S.IN_PROGRESS)
-    _major_with_action(external)
-    # A second area: one nonconformity at level 2 keeps it at level 1.
-    _audit(second, catalogue, last_year, K.INTERNAL, central, until=S.CLOSED, gap_at=2)
-    _certify(_audit(second, catalogue, last_year, K.EXTERNAL, central, until=S.REVIEWED, gap_at=2), last_year)
-    # A third area: its internal audit is under way.
-    _audit(third, catalogue, this_year, K.INTERNAL, central, until=S.IN_PROGRESS, partial=True)
+    committee = _committee()
+    meetings = {year: _meeting(committee, year) for year in (this_year - 2, this_year - 1)}
+    for index, area in enumerate(areas):
+        lead = internal_auditor if internal_auditor and area.code == "pte-bang-kadi" else central
+        gap = GAPS[index % len(GAPS)]
+        # The two closed fiscal years: an internal audit closed, then the external one certified by the committee.
+        for year, meeting in meetings.items():
+            # Two years ago one level lower where there is room: the areas progress.
+            level_gap = gap if year == this_year - 1 or gap in (None, 2) else gap - 1
+            _audit(area, catalogue, year, K.INTERNAL, lead, until=S.CLOSED, gap_at=level_gap)
+            # Every third area had a major finding, answered and verified effective before the review.
+            external = _audit(area, catalogue, year, K.EXTERNAL, central, until=S.REVIEWED, gap_at=level_gap,
+                              verified_major=index % 3 == 1)  # fmt: skip
+            _certify(external, meeting)
+        # This year: every internal audit under way or closed; a few external audits in progress.
+        partial = index % 4 == 3
+        until = S.IN_PROGRESS if partial else S.CLOSED
+        _audit(area, catalogue, this_year, K.INTERNAL, lead, until=until, gap_at=gap, partial=partial)
+        if index % 6 == 0:
+            external = _audit(area, catalogue, this_year, K.EXTERNAL, central, until=S.IN_PROGRESS, partial=True)
+            _major_with_action(external)
     count = Assessment.objects.filter(notes=DEMO).count()
     return f"{count} audits"
 
 
 def _bang_kadi_first(areas):
-    bang_kadi = Area.objects.filter(code="pte-bang-kadi").first()
-    if bang_kadi is None:
-        return areas
-    others = list(Area.objects.exclude(pk=bang_kadi.pk).order_by("code")[:2])
-    return [bang_kadi, *others]
+    bang_kadi = [area for area in areas if area.code == "pte-bang-kadi"]
+    return bang_kadi + [area for area in areas if area.code != "pte-bang-kadi"]
 
 
-def _audit(area, catalogue, year, kind, lead, *, until, gap_at=None, partial=False) -> Assessment:
+def _audit(area, catalogue, year, kind, lead, *, until, gap_at=None, partial=False,
+           verified_major=False) -> Assessment:  # fmt: skip
     start = datetime.date(year - 543, 6, 1) if kind == K.INTERNAL else datetime.date(year - 543, 8, 1)
     if year == current_fiscal_year():
         # This year's audits happened in the last weeks, never in the future (a closed audit dated next June).
@@ -70,7 +82,7 @@ def _audit(area, catalogue, year, kind, lead, *, until, gap_at=None, partial=Fal
     requirements = readiness.applicable_requirements(assessment)
     if partial:
         requirements = requirements[: len(requirements) // 2]
-    gap_done = False
+    gap_done, rows = False, []
     for requirement in requirements:
         level = requirement.level.number if requirement.level_id else 0
         result = choices.Result.CONFORM
@@ -81,7 +93,11 @@ def _audit(area, catalogue, year, kind, lead, *, until, gap_at=None, partial=Fal
                 statement=f"{DEMO}: ยังไม่มีหลักฐานการดำเนินการครบตามข้อกำหนด", objective_evidence="ตรวจเอกสาร",
                 criterion=requirement.title_th,
             )  # fmt: skip
-        services.record_result(assessment, requirement, result=result, acting_user=None, notes=DEMO)
+        rows.append(RequirementResult(assessment=assessment, requirement=requirement, result=result, notes=DEMO))
+    # In bulk (with their history): the demo records the team's results at once, not one form at a time.
+    bulk_create_with_history(rows, RequirementResult, default_change_reason=DEMO)
+    if verified_major:
+        _major_with_action(assessment, verified=True)
     if until == S.IN_PROGRESS:
         return assessment
     services.submit_assessment(assessment, acting_user=None)
@@ -91,33 +107,53 @@ def _audit(area, catalogue, year, kind, lead, *, until, gap_at=None, partial=Fal
     return assessment
 
 
-def _major_with_action(assessment) -> None:
+def _major_with_action(assessment, *, verified=False) -> None:
+    """A major nonconformity answered by the area; `verified`: verified effective (the finding closes)."""
     requirement = readiness.applicable_requirements(assessment)[-1]
     finding = services.record_finding(
         assessment, requirement=requirement, grade=choices.Grade.MAJOR, acting_user=None,
         statement=f"{DEMO}: ไม่พบบันทึกการติดตามผลตามแผน", objective_evidence="แฟ้มรายงานผลประจำไตรมาส",
         criterion=requirement.title_th,
     )  # fmt: skip
-    services.propose_corrective_action(
+    due_on = timezone.localdate() + datetime.timedelta(days=45)
+    if verified:
+        due_on = min(assessment.ends_on + datetime.timedelta(days=45), timezone.localdate())
+    corrective = services.propose_corrective_action(
         finding, root_cause="ไม่มีผู้รับผิดชอบการติดตามผล", action="แต่งตั้งคณะทำงานติดตามผลและรายงานทุกไตรมาส",
-        responsible="ฝ่ายเลขานุการพื้นที่", due_on=timezone.localdate() + datetime.timedelta(days=45), acting_user=None,
+        responsible="ฝ่ายเลขานุการพื้นที่", due_on=due_on, acting_user=None,
     )  # fmt: skip
+    if verified:
+        services.verify_corrective_action(corrective, effective=True, acting_user=None, note=DEMO)
 
 
-def _certify(assessment, year) -> None:
+def _committee():
     from ecotown.engagement import choices as engagement
-    from ecotown.engagement import services as engagement_services
     from ecotown.engagement.models import Committee
 
     committee, _created = Committee.objects.get_or_create(
         kind=engagement.CommitteeKind.NATIONAL_EXPERT, notes=DEMO,
         defaults={"name_th": "คณะกรรมการผู้ทรงคุณวุฒิด้านเมืองอุตสาหกรรมเชิงนิเวศ (สาธิต)"},
     )  # fmt: skip
+    return committee
+
+
+def _meeting(committee, year):
+    """The committee's meeting of `year` that certifies the year's reviewed external audits."""
+    from ecotown.engagement import choices as engagement
+    from ecotown.engagement import services as engagement_services
+
     when = timezone.make_aware(datetime.datetime(year - 543, 9, 10, 9, 30))
     meeting = engagement_services.schedule_meeting(committee, kind=engagement.MeetingKind.COMMITTEE, starts_at=when,
                                                    title="พิจารณาการรับรองเมืองอุตสาหกรรมเชิงนิเวศ", acting_user=None,
                                                    notes=DEMO)  # fmt: skip
     engagement_services.hold_meeting(meeting, acting_user=None)
+    return meeting
+
+
+def _certify(assessment, meeting) -> None:
+    from ecotown.engagement import choices as engagement
+    from ecotown.engagement import services as engagement_services
+
     engagement_services.record_resolution(
         meeting, kind=engagement.ResolutionKind.CERTIFY, outcome=engagement.ResolutionOutcome.APPROVED,
         text=f"รับรอง{assessment.area.name_th} ตามผลการตรวจประเมิน", subject=assessment, acting_user=None,
