@@ -14,7 +14,7 @@ from ecotown.core.models import Job, JobStatus
 from ecotown.core.pdf import pdf_response
 from ecotown.core.scopes import is_programme_staff, may
 from ecotown.criteria.models import Requirement
-from ecotown.plans import coverage, forms, progress, services
+from ecotown.plans import coverage, forms, progress, rollups, services
 from ecotown.plans.choices import LEVEL_TH, BudgetSource, VersionStatus
 from ecotown.plans.exporters import SOURCE_TH, PlanListExporter, PlanProjectExporter
 from ecotown.plans.filtersets import PlanFilterSet
@@ -91,6 +91,7 @@ def version_context(request, version) -> dict:
         "budget_rows": budget_rows,
         "budget_total": sum(budget.values()),
         "coverage": coverage.coverage(version),
+        "rollup": rollups.by_dimension_and_year(version, projects),
         "steps": steps,
         "step_form": forms.VersionStepForm(steps=steps) if steps else None,
         "can_add_project": not version.is_frozen and may(user, "plans.add_project", version),
