@@ -14,7 +14,7 @@ from ecotown.core.models import Job, JobStatus
 from ecotown.core.pdf import pdf_response
 from ecotown.core.scopes import is_programme_staff, may
 from ecotown.criteria.models import Requirement
-from ecotown.plans import coverage, forms, progress, rollups, services
+from ecotown.plans import coverage, forms, progress, rollups, services, timeline
 from ecotown.plans.choices import LEVEL_TH, BudgetSource, VersionStatus
 from ecotown.plans.exporters import SOURCE_TH, PlanListExporter, PlanProjectExporter
 from ecotown.plans.filtersets import PlanFilterSet
@@ -127,6 +127,25 @@ class PlanDetailView(core.ObjectDetailView):
             version.plan = plan
             context.update(version_context(self.request, version))
             context["can_import"] = context["can_add_project"]
+        return context
+
+
+class PlanTimelineView(PlanDetailView):
+    """The plan's timeline: each project of the version shown as a bar over the plan's fiscal quarters."""
+
+    template_name = "plans/plan_timeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = self.object
+        bars, undated = timeline.bars(plan, context.get("projects", []))
+        context.update(
+            bars=bars,
+            undated=undated,
+            timeline_columns=timeline.columns(plan),
+            timeline_years=timeline.year_headers(plan),
+            timeline_quarters=timeline.quarter_headers(plan),
+        )
         return context
 
 
