@@ -13,7 +13,7 @@ sum per dimension without counting a budget line twice)."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Max, Sum
+from django.db.models import F, Max, Sum
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.criteria.models import Dimension
@@ -99,4 +99,31 @@ def by_dimension_and_year(version, projects=None) -> list[Row]:
     result = list(rows.values())
     if any(cell.projects for cell in not_linked.cells):
         result.append(not_linked)
+    return result
+
+
+def projects_per_dimension(versions) -> list[tuple[str, int]]:
+    """(dimension, number of projects) over a queryset of version ids — the national view; a dimension is read by
+    its code across catalogue versions, a project counts once per dimension; "not linked" last (two queries)."""
+    from django.db.models import Count, Exists, Min, OuterRef
+    from django.utils.translation import get_language
+
+    projects = Project.objects.filter(version__in=versions).order_by()
+    rows = (
+        projects.filter(requirements__dimensions__isnull=False)
+        .values(dimension_code=F("requirements__dimensions__code"))
+        .annotate(
+            n=Count("pk", distinct=True),
+            position=Min("requirements__dimensions__position"),
+            name_th=Max("requirements__dimensions__name_th"),
+            name_en=Max("requirements__dimensions__name_en"),
+        )
+        .order_by("position", "dimension_code")
+    )
+    english = (get_language() or "th").startswith("en")
+    result = [((row["name_en"] if english and row["name_en"] else row["name_th"]), row["n"]) for row in rows]
+    linked = Dimension.objects.filter(requirements__plan_projects=OuterRef("pk"))
+    not_linked = projects.filter(~Exists(linked)).count()
+    if not_linked:
+        result.append((NOT_LINKED, not_linked))
     return result

@@ -47,6 +47,7 @@ class PlanListView(core.ObjectListView):
         context["budget_rows"] = [(year, [budget.get((year, s), 0) for s in sources],
                                    sum(budget.get((year, s), 0) for s in sources)) for year in years]  # fmt: skip
         context["budget_total"] = sum(budget.values())
+        context["projects_per_dimension"] = rollups.projects_per_dimension(shown)
         context["export_query"] = self.request.GET.urlencode()
         return context
 

@@ -5,9 +5,11 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from ecotown.criteria.testing import make_catalogue, make_requirement
 from ecotown.plans import rollups
+from ecotown.plans.models import PlanVersion
 from ecotown.plans.testing import make_plan, make_project, make_report
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +67,19 @@ def test_the_plan_page_shows_the_roll_up(world, client_for):
     response = client_for(world.secretary_a1).get(version.plan.get_absolute_url())
     assert response.status_code == 200
     assert "plan-rollup" in response.content.decode()
+
+
+def test_the_national_view_counts_projects_per_dimension(world, client_for):
+    catalogue = make_catalogue(version="1")
+    env_a = make_requirement(catalogue, "E1", dimension="environment")
+    env_b = make_requirement(catalogue, "E2", dimension="environment")
+    eco = make_requirement(catalogue, "C1", dimension="economy")
+    first, second = make_plan(world.area_a1).latest_version, make_plan(world.area_b1).latest_version
+    make_project(first, "ทั้งสองด้าน", requirements=[env_a, env_b, eco])  # once under environment
+    make_project(second, "สิ่งแวดล้อม", requirements=[env_b])
+    make_project(second, "ไม่เชื่อมโยง")
+    versions = PlanVersion.objects.filter(pk__in=[first.pk, second.pk]).values("pk")
+    counts = {str(label): n for label, n in rollups.projects_per_dimension(versions)}
+    assert counts == {"environment": 2, "economy": 1, "not linked to a requirement": 1}
+    response = client_for(world.diw_admin).get(reverse("plans:plan_list"))
+    assert "national-dimensions" in response.content.decode()
