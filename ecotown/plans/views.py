@@ -92,7 +92,6 @@ def version_context(request, version) -> dict:
         "budget_rows": budget_rows,
         "budget_total": sum(budget.values()),
         "coverage": coverage.coverage(version),
-        "rollup": rollups.by_dimension_and_year(version, projects),
         "steps": steps,
         "step_form": forms.VersionStepForm(steps=steps) if steps else None,
         "can_add_project": not version.is_frozen and may(user, "plans.add_project", version),
@@ -140,7 +139,10 @@ class PlanTimelineView(PlanDetailView):
         context = super().get_context_data(**kwargs)
         plan = self.object
         bars, undated = timeline.bars(plan, context.get("projects", []))
+        version = context.get("version")
         context.update(
+            # The roll-up lives here, not on the plan page: its three queries would take that page over its 12.
+            rollup=rollups.by_dimension_and_year(version, context.get("projects", [])) if version else [],
             bars=bars,
             undated=undated,
             timeline_columns=timeline.columns(plan),

@@ -60,11 +60,11 @@ def test_it_rolls_projects_up_by_dimension_and_year(world):
     assert [(c.projects, c.budget, c.spent, c.progress) for c in unlinked] == [(1, 700, 0, 0), (1, 0, 50, 10)]
 
 
-def test_the_plan_page_shows_the_roll_up(world, client_for):
+def test_the_timeline_page_shows_the_roll_up(world, client_for):
     catalogue = make_catalogue(version="1")
     version = make_plan(world.area_a1).latest_version
     make_project(version, "สิ่งแวดล้อม", requirements=[make_requirement(catalogue, "E1", dimension="environment")])
-    response = client_for(world.secretary_a1).get(version.plan.get_absolute_url())
+    response = client_for(world.secretary_a1).get(reverse("plans:plan_timeline", kwargs={"pk": version.plan.pk}))
     assert response.status_code == 200
     assert "plan-rollup" in response.content.decode()
 
