@@ -8,6 +8,7 @@ app_name = "plans"
 
 urlpatterns = [
     *object_routes(Plan, views),
+    path("<int:pk>/timeline/", views.PlanTimelineView.as_view(), name="plan_timeline"),
     path("<int:pk>/revise/", views.PlanReviseView.as_view(), name="plan_revise"),
     *object_routes(PlanVersion, views, "versions/", only=("detail", "edit", "history")),
     path("versions/<int:pk>/step/", views.PlanVersionStepView.as_view(), name="planversion_step"),

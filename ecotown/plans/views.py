@@ -14,7 +14,7 @@ from ecotown.core.models import Job, JobStatus
 from ecotown.core.pdf import pdf_response
 from ecotown.core.scopes import is_programme_staff, may
 from ecotown.criteria.models import Requirement
-from ecotown.plans import coverage, forms, progress, services
+from ecotown.plans import coverage, forms, progress, rollups, services, timeline
 from ecotown.plans.choices import LEVEL_TH, BudgetSource, VersionStatus
 from ecotown.plans.exporters import SOURCE_TH, PlanListExporter, PlanProjectExporter
 from ecotown.plans.filtersets import PlanFilterSet
@@ -47,6 +47,7 @@ class PlanListView(core.ObjectListView):
         context["budget_rows"] = [(year, [budget.get((year, s), 0) for s in sources],
                                    sum(budget.get((year, s), 0) for s in sources)) for year in years]  # fmt: skip
         context["budget_total"] = sum(budget.values())
+        context["projects_per_dimension"] = rollups.projects_per_dimension(shown)
         context["export_query"] = self.request.GET.urlencode()
         return context
 
@@ -126,6 +127,28 @@ class PlanDetailView(core.ObjectDetailView):
             version.plan = plan
             context.update(version_context(self.request, version))
             context["can_import"] = context["can_add_project"]
+        return context
+
+
+class PlanTimelineView(PlanDetailView):
+    """The plan's timeline: each project of the version shown as a bar over the plan's fiscal quarters."""
+
+    template_name = "plans/plan_timeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = self.object
+        bars, undated = timeline.bars(plan, context.get("projects", []))
+        version = context.get("version")
+        context.update(
+            # The roll-up lives here, not on the plan page: its three queries would take that page over its 12.
+            rollup=rollups.by_dimension_and_year(version, context.get("projects", [])) if version else [],
+            bars=bars,
+            undated=undated,
+            timeline_columns=timeline.columns(plan),
+            timeline_years=timeline.year_headers(plan),
+            timeline_quarters=timeline.quarter_headers(plan),
+        )
         return context
 
 

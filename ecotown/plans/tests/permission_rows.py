@@ -121,6 +121,8 @@ ROWS = [
     *rows("GET", "plans:plan_list_export", EVERYONE),
     *rows("GET", "plans:plan_detail", EVERYONE, target="plan_a1"),
     *rows("GET", "plans:plan_detail", DRAFT_B1, target="plan_b1"),
+    *rows("GET", "plans:plan_timeline", EVERYONE, target="plan_a1"),
+    *rows("GET", "plans:plan_timeline", DRAFT_B1, target="plan_b1"),
     *rows("GET", "plans:plan_history", HISTORY, target="plan_a1"),
     *rows("GET", "plans:plan_history", HISTORY_B1, target="plan_b1"),
     *rows("GET", "plans:plan_export", EVERYONE, target="plan_a1"),
