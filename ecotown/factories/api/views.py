@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -17,7 +18,8 @@ class FactoryViewSet(ScopedReadOnlyViewSet):
     def base_queryset(self):
         return super().base_queryset().prefetch_related("areas")
 
-    @action(detail=True, url_path="mass-balance", url_name="mass-balance")
+    @extend_schema(responses=serializers.MassBalanceSerializer(many=True))
+    @action(detail=True, url_path="mass-balance", url_name="mass-balance", pagination_class=None)
     def mass_balance(self, request, pk=None):
         """The factory's mass balances with their flows, for those who may read them."""
         factory = self.get_object()

@@ -196,3 +196,12 @@ def test_a_pasted_registration_number_finds_its_factory_exactly(world, client_fo
         found = client.get("/api/factories/", {"q": query}).json()["results"]
         assert [row["id"] for row in found] == [wanted.pk], query
     assert len(client.get("/api/factories/", {"q": "0107"}).json()["results"]) == 1  # a fragment: contains
+
+
+def test_the_schema_says_the_mass_balance_action_answers_a_list_of_balances(client):
+    """The fuzz run found the action answering a list while the schema promised one factory."""
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    answer = schema["paths"]["/api/factories/{id}/mass-balance/"]["get"]["responses"]["200"]
+    body = answer["content"]["application/json"]["schema"]
+    assert body["type"] == "array"
+    assert body["items"]["$ref"].endswith("/MassBalance")
