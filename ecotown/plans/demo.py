@@ -3,6 +3,7 @@ requirements, budgets by year and source, KPIs, approval by the provincial commi
 second meeting on the draft plan (engagement's demo), and quarterly progress; DIW's national plan as a draft.
 Every record says it is demo data. Deterministic and safe to run again."""
 
+import datetime
 import zlib
 from decimal import Decimal
 
@@ -47,9 +48,14 @@ def _add_projects(plan, version):
     requirements = coverage.requirements_for(plan, catalogue) if catalogue else []
     for index, (title, owner, kpi, unit, target) in enumerate(PROJECTS):
         seed = _seed(plan.area.code if plan.area_id else "national", index)
+        # Staggered over the plan's years (fiscal year N starts on 1 October of C.E. N - 544), so the timeline
+        # shows bars of different lengths.
+        start = datetime.date(plan.first_year - 544, 10, 1) + datetime.timedelta(days=91 * (index + seed % 3))
+        end = start + datetime.timedelta(days=365 * (2 + (seed + index) % 3) - 1)
         project = Project.objects.create(
             version=version, code=f"P-{index + 1:02d}", title=title, owner_organisation=owner, position=index + 1,
             rationale=f"{DEMO}: ตอบสนองข้อกำหนดของเกณฑ์เมืองอุตสาหกรรมเชิงนิเวศ", notes=DEMO,
+            start_date=start, end_date=end,
         )  # fmt: skip
         # Each project serves a share of the requirements; the last ones stay uncovered, so the plan's page
         # shows its coverage warning.
