@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from ecotown.areas.models import AreaContact
 from ecotown.engagement.models import Membership
@@ -53,3 +54,11 @@ def published(shared_world, django_db_blocker):
 @pytest.fixture
 def accepted_balances():
     return MassBalance.objects.filter(status="accepted")
+
+
+@pytest.fixture(autouse=True)
+def _in_english(settings):
+    """Messages are asserted in English, the msgid language; the Thai catalogue is checked separately."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
