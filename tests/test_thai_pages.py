@@ -233,7 +233,9 @@ def _readable(response) -> str:
         cells = [cell for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row]
         return "".join(f"<p>{html.escape(cell)}</p>" for cell in cells if isinstance(cell, str))
     if kind.startswith("text/csv"):
-        return ""  # the factory import's error report: Thai and English side by side by design (issue 15)
+        return ""  # the factory import's error report, open data files: Thai and English by design (issues 15, 18)
+    if kind.startswith(("application/json", "application/ld+json")):
+        return ""  # open data files, their dictionary and DCAT catalogue: data for programs, both languages (issue 18)
     assert "html" in kind, kind
     return content.decode()
 
