@@ -29,13 +29,14 @@ class Summary:
     missing_factors: list = field(default_factory=list)
 
 
-def summarise(balance, flows=None, factors=None) -> Summary:
+def summarise(balance, flows=None, factors=None, *, reconciled: bool = True) -> Summary:
+    """`reconciled=False` leaves out the reconciliation (the slow part), for totals that do not use it."""
     flows = list(balance.flows.all()) if flows is None else flows
     masses = [(flow, flow.tonnes) for flow in flows if flow.tonnes is not None]
     ins = [t for f, t in masses if f.direction == FlowDirection.IN]
     outs = [t for f, t in masses if f.direction == FlowDirection.OUT]
     summary = Summary(check=balance_check(ins, outs))
-    if ins and outs:
+    if reconciled and ins and outs:
         summary.reconciliation, summary.suspect = _reconcile(masses)
     for flow, tonnes in masses:
         if flow.category == FlowCategory.WASTE:

@@ -108,23 +108,21 @@ class TargetExporter(DatasetExporter):
 
     slug = "targets"
 
+    FIELDS = ("area__code", "fiscal_year", "requirement__catalogue__code", "requirement__catalogue__version",
+              "requirement__code", "direction", "unit", "baseline_value", "baseline_year", "target_value",
+              "actual__value", "actual__recorded_on", "requirement__target_kind")  # fmt: skip
+
     def records(self):
+        # Plain values, not model objects: 27,000 targets of 54 areas over five years read in one query.
         targets = (
             Target.objects.filter(approved_by__isnull=False, area__in=public_areas())
-            .select_related("area", "requirement__catalogue", "actual")
             .order_by("area__code", "fiscal_year", "requirement__catalogue__code", "requirement__position",
                       "requirement__code")
+            .values_list(*self.FIELDS)
         )  # fmt: skip
-        for target in targets:
-            actual = getattr(target, "actual", None)
-            value = actual.value if actual is not None else None
-            requirement = target.requirement
-            yield (
-                target.area.code, target.fiscal_year, requirement.catalogue.code, requirement.catalogue.version,
-                requirement.code, target.direction, target.unit, target.baseline_value, target.baseline_year,
-                target.target_value, value, actual.recorded_on if actual is not None else None,
-                evaluation.is_met(target.target_value, value, requirement.target_kind, target.direction),
-            )  # fmt: skip
+        for *values, target_kind in targets:
+            direction, target_value, actual_value = values[5], values[9], values[10]
+            yield (*values, evaluation.is_met(target_value, actual_value, target_kind, direction))
 
 
 class AreaOutcomeExporter(DatasetExporter):
@@ -157,7 +155,7 @@ class AreaOutcomeExporter(DatasetExporter):
         factors = list(EmissionFactor.objects.all())
         totals = defaultdict(_empty_total)
         for balance in accepted:
-            summary = balances.summarise(balance, list(balance.flows.all()), factors)
+            summary = balances.summarise(balance, list(balance.flows.all()), factors, reconciled=False)
             for area in balance.factory.areas.all():
                 if area.pk in codes:
                     _add(totals[(codes[area.pk], balance.year)], balance.factory_id, summary)

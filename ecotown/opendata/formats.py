@@ -63,4 +63,4 @@ def to_json(slug: str, schema_version: str, rows) -> bytes:
         "columns": list(header),
         "records": [dict(zip(header, (json_value(value) for value in row), strict=True)) for row in rows],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
