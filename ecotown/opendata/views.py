@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import generic
 
 from ecotown.core import jobs
+from ecotown.core.scopes import may
 from ecotown.core.views import ObjectDetailView, ObjectListView, refuse_without
 from ecotown.opendata import dcat, formats
 from ecotown.opendata import jobs as opendata_jobs
@@ -39,14 +40,8 @@ class SnapshotListView(ObjectListView):
             for found in datasets()
         ]  # fmt: skip
         context["schema_version"] = SCHEMA_VERSION
-        context["can_publish"] = self.request.user.is_authenticated and _may_publish(self.request.user)
+        context["can_publish"] = may(self.request.user, "opendata.publish_snapshot")
         return context
-
-
-def _may_publish(user) -> bool:
-    from ecotown.core.scopes import may
-
-    return may(user, "opendata.publish_snapshot")
 
 
 class SnapshotDetailView(ObjectDetailView):
