@@ -1,11 +1,12 @@
-"""Charts of the upgrade report, drawn with matplotlib as SVG and embedded in the PDF.
+"""Charts of the upgrade report, drawn with matplotlib as PNG and embedded in the PDF.
 
 matplotlib needs a TrueType or OpenType font (the project's Sarabun from npm is woff only). The Thai font is
 found by family name among the fonts fontconfig knows — Laksaman (TLWG's open TH Sarabun, the PDFs' own font),
 then Garuda, Loma, Norasi, all in Debian's `fonts-thai-tlwg`, which `make setup` installs — or taken from the
 file `REPORT_CHART_FONT` names. Without one, `ecotown check` warns (reports.W001) and drawing a chart fails
 with that message rather than printing empty boxes. matplotlib 3.11 shapes text with libraqm, so Thai vowels and
-tone marks sit where they belong. Text is drawn as paths: the SVG needs no font where it is shown.
+tone marks sit where they belong. PNG rather than SVG: WeasyPrint draws an SVG chart's text, which matplotlib
+writes as thousands of glyph paths, at nearly a second a chart (docs/benchmarks.md); a 150-dpi PNG costs a tenth.
 """
 
 import functools
@@ -19,6 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 THAI_FAMILIES = ("Laksaman", "Garuda", "Loma", "Norasi", "Kinnari", "Waree")
 # Colour-blind-safe (Okabe–Ito), in the order series are drawn.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+DPI = 150
 _lock = threading.Lock()  # pyplot's state is global: one chart at a time per process
 
 
@@ -61,8 +63,8 @@ def _font_family() -> str:
     return font_manager.FontProperties(fname=path).get_name()
 
 
-def render_svg(chart: Chart) -> str:
-    """The chart as an SVG document (text as paths)."""
+def render_png(chart: Chart) -> bytes:
+    """The chart as a PNG image."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -73,8 +75,8 @@ def render_svg(chart: Chart) -> str:
         figure, axes = pyplot.subplots(figsize=(6.4, height))
         try:
             _draw(axes, chart)
-            buffer = io.StringIO()
-            figure.savefig(buffer, format="svg", bbox_inches="tight")
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
         finally:
             pyplot.close(figure)
     return buffer.getvalue()
@@ -84,8 +86,6 @@ def _style() -> dict:
     return {
         "font.family": _font_family(),
         "font.size": 11,
-        "svg.fonttype": "path",
-        "svg.hashsalt": "ecotown",  # the same chart gives the same bytes, so the same report the same checksum
         "axes.spines.top": False,
         "axes.spines.right": False,
     }

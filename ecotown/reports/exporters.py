@@ -1,4 +1,4 @@
-"""The upgrade report written out: a Thai PDF (an HTML template through WeasyPrint, charts embedded as SVG) and
+"""The upgrade report written out: a Thai PDF (an HTML template through WeasyPrint, charts embedded as PNG) and
 an Excel workbook with one sheet per table of the report, header first, and an About sheet with the area, the
 years, the cut-off date and the data that were missing. Both are written from the sections' results alone."""
 
@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 
 from ecotown.core.dates import format_be
 from ecotown.factories.exporters import neutralised
-from ecotown.reports.charts import render_svg
+from ecotown.reports.charts import render_png
 
 SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 PDF_TEMPLATE = "reports/pdf/upgrade_report.html"
@@ -42,7 +42,7 @@ def write_pdf(meta: dict, results) -> tuple[bytes, int]:
     for result in results:
         sections.append({
             "result": result,
-            "charts": [_svg_uri(render_svg(chart)) for chart in result.charts],
+            "charts": [_png_uri(render_png(chart)) for chart in result.charts],
             "tables": [{"table": t, "rows": [[cell_text(v) for v in row] for row in t.printed_rows]}
                        for t in result.tables],
         })  # fmt: skip
@@ -53,8 +53,8 @@ def write_pdf(meta: dict, results) -> tuple[bytes, int]:
     return document.write_pdf(), len(document.pages)
 
 
-def _svg_uri(svg: str) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+def _png_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def write_workbook(meta: dict, results) -> bytes:
