@@ -12,8 +12,17 @@ class ReportsConfig(AppConfig):
         from ecotown.core import jobs
         from ecotown.core.registry import MenuEntry, Panel, Step, registry
         from ecotown.reports import checks, demo, panels, services, testing  # noqa: F401 - checks registers itself
-        from ecotown.reports.sections import Section, register_section
-        from ecotown.reports.sections import factories, findings, level, outcomes, participation, plans, profile
+        from ecotown.reports.sections import (
+            Section,
+            factories,
+            findings,
+            level,
+            outcomes,
+            participation,
+            plans,
+            profile,
+            register_section,
+        )
         from ecotown.reports.sections import targets as target_section
 
         for key, title, build, order in (

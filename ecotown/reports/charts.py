@@ -111,8 +111,15 @@ def _draw(axes, chart: Chart) -> None:
     axes.set_ylabel(chart.unit)
     axes.set_title(chart.title)
     axes.yaxis.set_major_formatter(_thousands())
+    axes.set_ylim(bottom=0, top=None if any(bottoms) or _any_value(chart) else 1)
     if len(chart.series) > 1:
-        axes.legend(fontsize=9, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        # Below the axes, so that every chart is as wide as the page allows whatever its legend.
+        axes.legend(fontsize=9, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12),
+                    ncol=min(3, len(chart.series)))  # fmt: skip
+
+
+def _any_value(chart: Chart) -> bool:
+    return any(value for _label, values in chart.series for value in values)
 
 
 def _draw_horizontal(axes, chart: Chart) -> None:

@@ -57,7 +57,6 @@ def request_report(area, baseline_year: int, current_year: int, *, acting_user, 
     return report
 
 
-
 def generate(report: UpgradeReport, progress=None) -> UpgradeReport:
     """Write the report's PDF and workbook and store them; the report ends ready, or failed (and re-raised)."""
     REPORT_WORKFLOW.run(report, "start", acting_user=None)
@@ -82,8 +81,12 @@ def generate(report: UpgradeReport, progress=None) -> UpgradeReport:
     except Exception:
         logger.exception("upgrade report %s failed", report.pk)
         report.refresh_from_db()
-        REPORT_WORKFLOW.run(report, "fail", acting_user=None,
-                            failure=_("The report stopped on an unexpected error. Ask for it again or tell DIW."))
+        REPORT_WORKFLOW.run(
+            report,
+            "fail",
+            acting_user=None,
+            failure=_("The report stopped on an unexpected error. Ask for it again or tell DIW."),
+        )
         raise
 
 

@@ -103,7 +103,8 @@ def _flows(balance, years) -> list:
         ("in", "energy", "น้ำมันดีเซล", 1_000, "L", {"carrier": "diesel"}),
         ("out", "product", "ผลิตภัณฑ์", 950, "t", {}),
         ("out", "waste", "กากตะกอน", 20 - 2 * k, "t", {"waste_code": "020305", "route": "landfill"}),
-        ("out", "waste", "เศษโลหะ", 5 + k, "t", {"waste_code": "120101", "route": "recycle", "hazardous": index % 2 == 0}),
+        ("out", "waste", "เศษโลหะ", 5 + k, "t", {"waste_code": "120101", "route": "recycle",
+                                                  "hazardous": index % 2 == 0}),
         ("out", "wastewater", "น้ำทิ้งหมุนเวียน", 50 * k, "m3", {"route": "reuse"}),
     ]  # fmt: skip
     return [Flow(mass_balance=balance, direction=d, category=c, name=n, quantity=q, unit=u, **extra)

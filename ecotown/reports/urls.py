@@ -7,7 +7,12 @@ from ecotown.reports.models import UpgradeReport
 app_name = "reports"
 
 urlpatterns = [
-    *object_routes(UpgradeReport, views, "upgrade/", add_path="areas/<int:parent_pk>/upgrade/add/",
-                   only=("list", "add", "detail", "history")),  # fmt: skip
+    *object_routes(
+        UpgradeReport,
+        views,
+        "upgrade/",
+        add_path="areas/<int:parent_pk>/upgrade/add/",
+        only=("list", "add", "detail", "history"),
+    ),
     path("upgrade/<int:pk>/<str:kind>/", views.UpgradeReportDownloadView.as_view(), name="upgradereport_download"),
 ]

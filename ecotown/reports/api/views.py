@@ -26,8 +26,11 @@ class UpgradeReportViewSet(ScopedViewSetMixin, mixins.CreateModelMixin, mixins.L
     filterset_class = UpgradeReportFilterSet
 
     @extend_schema(
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 404: OpenApiResponse(description="Not found."),
-                   409: OpenApiResponse(description="The report is not ready.")},  # fmt: skip
+        responses={
+            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            404: OpenApiResponse(description="Not found."),
+            409: OpenApiResponse(description="The report is not ready."),
+        },
     )
     @action(detail=True, methods=["get"], url_path=r"download/(?P<kind>pdf|xlsx)")
     def download(self, request, pk=None, kind="pdf"):

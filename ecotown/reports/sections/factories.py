@@ -17,8 +17,11 @@ from ecotown.reports.sections import Table, change_percent
 def compliance_on(factories, day) -> Counter:
     """Factories checked, fully compliant and with a topic not compliant, by each topic's latest check."""
     latest = {}
-    checks = (ComplianceCheck.objects.filter(factory__in=factories, checked_on__lte=day)
-              .order_by("factory_id", "topic", "checked_on", "pk").values_list("factory_id", "topic", "result"))
+    checks = (
+        ComplianceCheck.objects.filter(factory__in=factories, checked_on__lte=day)
+        .order_by("factory_id", "topic", "checked_on", "pk")
+        .values_list("factory_id", "topic", "result")
+    )
     for factory_id, topic, result in checks:  # fmt: skip
         latest[(factory_id, topic)] = result
     by_factory = {}
@@ -40,7 +43,8 @@ def systems_on(factories, day) -> Counter:
         counts["csr"] += csr
         counts["complete"] += environmental and safety and csr
     valid = Certification.objects.filter(factory__in=factories, valid_from__lte=day).exclude(valid_until__lt=day)
-    per_scheme = valid.values("scheme").order_by().annotate(n=Count("factory", distinct=True)).values_list("scheme", "n")
+    per_scheme = valid.values("scheme").order_by().annotate(n=Count("factory", distinct=True))
+    per_scheme = per_scheme.values_list("scheme", "n")
     for scheme, number in per_scheme:
         counts[f"scheme:{scheme}"] = number
     return counts

@@ -32,9 +32,12 @@ def build(inp, result) -> None:
               if _closed_by(f, inp.cut_off) and f.closed_on >= start]  # fmt: skip
     still_open = sum(1 for f in findings if f.grade in NONCONFORMITIES and not _closed_by(f, inp.cut_off))
     result.paragraphs.append(
-        _("{closed} findings were closed between {start} and {cut_off}; {open} nonconformities were still open on "
-          "the cut-off date.").format(closed=len(listed), start=format_be(start, "long"),
-                                      cut_off=format_be(inp.cut_off, "long"), open=still_open)  # fmt: skip
+        _(
+            "{closed} findings were closed between {start} and {cut_off}; {open} nonconformities were still open on "
+            "the cut-off date."
+        ).format(
+            closed=len(listed), start=format_be(start, "long"), cut_off=format_be(inp.cut_off, "long"), open=still_open
+        )
     )
     result.tables.append(Table("findings_by_year", _("Nonconformities by the fiscal year of the audit"), [
         _("Fiscal year"), _("Nonconformities"), _("Major"), _("Closed by the cut-off date"), _("Still open")],

@@ -63,9 +63,15 @@ def build(inp, result) -> None:
         _("Level the audit supports")], rows))  # fmt: skip
     before, after = rows[0][2], rows[1][2]
     result.paragraphs.append(
-        _("Certified level at the end of fiscal year {baseline}: {before}; at the end of fiscal year {current}: "
-          "{after}.").format(baseline=inp.baseline, before=before or _("not certified"), current=inp.current,
-                             after=after or _("not certified"))  # fmt: skip
+        _(
+            "Certified level at the end of fiscal year {baseline}: {before}; at the end of fiscal year {current}: "
+            "{after}."
+        ).format(
+            baseline=inp.baseline,
+            before=before or _("not certified"),
+            current=inp.current,
+            after=after or _("not certified"),
+        )
     )
     then_audit, now_audit = standing[0][3], standing[1][3]
     if then_audit and now_audit:

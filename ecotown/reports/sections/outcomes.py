@@ -10,10 +10,12 @@ mass-balance page computes them. Complaints are the factories' inspections of th
 """
 
 import datetime
+import itertools
 from collections import defaultdict
 
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ecotown.core.dates import to_ce
 from ecotown.factories.balances import factor_for
@@ -89,6 +91,21 @@ def _greenhouse_gases(year: dict, row: dict, quantity: float, factors) -> None:
     year["scope1_t" if factor.scope_number == 1 else "scope2_t"] += tonnes
 
 
+CARRIERS = {
+    "electricity": gettext_lazy("electricity"),
+    "diesel": gettext_lazy("diesel"),
+    "lpg": gettext_lazy("LPG"),
+    "natural_gas": gettext_lazy("natural gas"),
+    "fuel_oil_c": gettext_lazy("fuel oil C"),
+    "gasoline": gettext_lazy("gasoline"),
+    "lignite": gettext_lazy("lignite"),
+}  # the carriers of factories/data/emission_factors.yaml; another is shown by its code
+
+
+def carrier_label(carrier: str) -> str:
+    return str(CARRIERS.get(carrier, carrier))
+
+
 def indicator_rows(inp, figures) -> list[tuple[str, str, list]]:
     """(indicator, unit, value per year) in the order the report prints them."""
     years = inp.years
@@ -102,8 +119,15 @@ def indicator_rows(inp, figures) -> list[tuple[str, str, list]]:
         (_("Water reused or recycled"), _("m³"), [figures[y]["reused_m3"] for y in years]),
     ]
     carriers = sorted({key for y in years for key in figures[y]["energy"]})
-    rows += [(_("Energy: {carrier}").format(carrier=carrier), unit, [figures[y]["energy"].get((carrier, unit), 0.0)
-                                                                      for y in years]) for carrier, unit in carriers]
+    units = dict(Unit.choices)
+    rows += [
+        (
+            _("Energy: {carrier}").format(carrier=carrier_label(carrier)),
+            str(units.get(unit, unit)),
+            [figures[y]["energy"].get((carrier, unit), 0.0) for y in years],
+        )
+        for carrier, unit in carriers
+    ]
     rows += [
         (_("Greenhouse gases, scope 1"), _("t CO2e"), [figures[y]["scope1_t"] for y in years]),
         (_("Greenhouse gases, scope 2"), _("t CO2e"), [figures[y]["scope2_t"] for y in years]),
@@ -123,13 +147,23 @@ def build(inp, result) -> None:
     for label, unit, values in indicators:
         change = change_percent(values[0], values[-1])
         rows.append([label, unit, *[round(v, 2) for v in values], round(change, 1) if change is not None else None])
-        steps = [change_percent(a, b) for a, b in zip(values, values[1:], strict=False)]
+        steps = [change_percent(a, b) for a, b in itertools.pairwise(values)]
         changes.append([label, *[round(s, 1) if s is not None else None for s in steps]])
-    result.tables.append(Table("outcomes", _("Outcomes by fiscal year"), [
-        _("Indicator"), _("Unit"), *[str(y) for y in years],
-        _("Change {baseline}→{current} (%)").format(baseline=inp.baseline, current=inp.current)], rows))
+    result.tables.append(
+        Table(
+            "outcomes",
+            _("Outcomes by fiscal year"),
+            [
+                _("Indicator"),
+                _("Unit"),
+                *[str(y) for y in years],
+                _("Change {baseline}→{current} (%)").format(baseline=inp.baseline, current=inp.current),
+            ],
+            rows,
+        )
+    )
     result.tables.append(Table("outcome_changes", _("Change from the year before (%)"), [
-        _("Indicator"), *[f"{a}→{b}" for a, b in zip(years, years[1:], strict=False)]], changes))  # fmt: skip
+        _("Indicator"), *[f"{a}→{b}" for a, b in itertools.pairwise(years)]], changes))  # fmt: skip
     _missing(inp, figures, result)
     _charts(inp, figures, result)
 

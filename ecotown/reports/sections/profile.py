@@ -28,11 +28,11 @@ def build(inp, result) -> None:
     ]
     result.tables.append(Table("profile", _("Area profile"), [_("Item"), _("Value")], rows))
     result.paragraphs.append(
-        _("The report compares fiscal year {baseline} (baseline) with fiscal year {current}; records dated after "
-          "{cut_off} are left out.").format(baseline=inp.baseline, current=inp.current,
-                                            cut_off=format_be(inp.cut_off, "long"))  # fmt: skip
+        _(
+            "The report compares fiscal year {baseline} (baseline) with fiscal year {current}; records dated after "
+            "{cut_off} are left out."
+        ).format(baseline=inp.baseline, current=inp.current, cut_off=format_be(inp.cut_off, "long"))
     )
     for label, value in rows:
         if value in (None, ""):
             result.missing.append(_("Area profile: “{item}” is not recorded.").format(item=label))
-

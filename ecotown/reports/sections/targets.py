@@ -53,8 +53,14 @@ def build(inp, result) -> None:
                 _("Targets: {n} target values of fiscal year {year} have no result recorded by the cut-off date.")
                 .format(n=counts[year][TargetStatus.AWAITING], year=year)
             )  # fmt: skip
-    result.tables.append(Table("targets_by_year", _("Targets met by fiscal year"), [
-        _("Fiscal year"), _("Targets set"), _("Met"), _("Missed"), _("Awaiting result"), _("Met (%)")], summary))
+    result.tables.append(
+        Table(
+            "targets_by_year",
+            _("Targets met by fiscal year"),
+            [_("Fiscal year"), _("Targets set"), _("Met"), _("Missed"), _("Awaiting result"), _("Met (%)")],
+            summary,
+        )
+    )
     result.tables.append(Table("targets", _("Target values of the two years compared"), [
         _("Fiscal year"), _("Code"), _("Requirement"), _("Target value"), _("Result"), _("Status")], detail,
         pdf_rows=60))  # fmt: skip

@@ -66,8 +66,11 @@ def fill(world) -> None:
     then = make_assessment(area, catalogue, fiscal_year=YEARS[0], status=audit.AssessmentStatus.CLOSED,
                            starts_on=datetime.date(2022, 6, 1))  # fmt: skip
     now = make_assessment(area, catalogue, fiscal_year=YEARS[-1], status=audit.AssessmentStatus.CLOSED)
-    for requirement, (before, after) in zip(world.requirements, (("nonconform", "conform"), ("conform", "conform"),
-                                            ("nonconform", "nonconform"), ("conform", "nonconform")), strict=True):
+    for requirement, (before, after) in zip(
+        world.requirements,
+        (("nonconform", "conform"), ("conform", "conform"), ("nonconform", "nonconform"), ("conform", "nonconform")),
+        strict=True,
+    ):
         make_result(then, requirement, before)
         make_result(now, requirement, after)  # fmt: skip
     make_finding(then, world.requirements[0], audit.Grade.MAJOR, status=audit.FindingStatus.CLOSED,
@@ -80,7 +83,8 @@ def fill(world) -> None:
     Comment.objects.create(committee=committee, channel=engagement.CommentChannel.SUBMITTED, topic="น้ำเสีย",
                            received_on=datetime.date(2026, 2, 1), sector=engagement.Sector.COMMUNITY,
                            text="ขอให้ตรวจน้ำทิ้ง", status=engagement.CommentStatus.ANSWERED,
-                           response=engagement.ResponseKind.ACCEPTED, responded_on=datetime.date(2026, 3, 1))  # fmt: skip
+                           response=engagement.ResponseKind.ACCEPTED,
+                           responded_on=datetime.date(2026, 3, 1))  # fmt: skip
     plan = make_plan(area, title_th="แผนปฏิบัติการบางกะดี")
     world.projects = [make_project(plan.latest_version, "โครงการคัดแยกขยะ", code="P-01"),
                       make_project(plan.latest_version, "โครงการบำบัดน้ำเสีย", code="P-02")]  # fmt: skip

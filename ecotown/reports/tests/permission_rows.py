@@ -26,8 +26,8 @@ def download(attribute, kind="pdf"):
 
 
 def requested(attribute, exists=True):
-    return lambda world: UpgradeReport.objects.filter(area=getattr(world, attribute), baseline_year=2566).exists() == (
-        exists
+    return lambda world: (
+        UpgradeReport.objects.filter(area=getattr(world, attribute), baseline_year=2566).exists() == (exists)
     )
 
 
@@ -46,29 +46,79 @@ ROWS = [
     Row("secretary_a1", "GET", "reports:upgradereport_download", 404, target=download("report_a1", "docx")),
     # Asking for a report: from the area page, for an area in one's scope.
     *rows("GET", "reports:upgradereport_add", WRITERS_A1, target=area("area_a1")),
-    Row("secretary_a1", "POST", "reports:upgradereport_add", 302, target=area("area_a1"), data=REQUEST,
-        check=requested("area_a1")),  # fmt: skip
-    Row("officer_a", "POST", "reports:upgradereport_add", 302, target=area("area_a1"), data=REQUEST,
-        check=requested("area_a1")),  # fmt: skip
-    *rows("POST", "reports:upgradereport_add", {"officer_b": 404, "auditor_a1": 403, "public": 403, "anonymous": 302},
-          target=area("area_a1"), data=REQUEST, check=requested("area_a1", False)),  # fmt: skip
+    Row(
+        "secretary_a1",
+        "POST",
+        "reports:upgradereport_add",
+        302,
+        target=area("area_a1"),
+        data=REQUEST,
+        check=requested("area_a1"),
+    ),
+    Row(
+        "officer_a",
+        "POST",
+        "reports:upgradereport_add",
+        302,
+        target=area("area_a1"),
+        data=REQUEST,
+        check=requested("area_a1"),
+    ),
+    *rows(
+        "POST",
+        "reports:upgradereport_add",
+        {"officer_b": 404, "auditor_a1": 403, "public": 403, "anonymous": 302},
+        target=area("area_a1"),
+        data=REQUEST,
+        check=requested("area_a1", False),
+    ),
     # Out of scope: the secretariat of A1 asks for B1's report.
-    Row("secretary_a1", "POST", "reports:upgradereport_add", 404, target=area("area_b1"), data=REQUEST,
-        check=requested("area_b1", False)),  # fmt: skip
+    Row(
+        "secretary_a1",
+        "POST",
+        "reports:upgradereport_add",
+        404,
+        target=area("area_b1"),
+        data=REQUEST,
+        check=requested("area_b1", False),
+    ),
     # A baseline after the current year is refused with the form.
-    Row("secretary_a1", "POST", "reports:upgradereport_add", 200, target=area("area_a1"),
-        data={"baseline_year": "2569", "current_year": "2566"}, check=requested("area_a1", False)),  # fmt: skip
+    Row(
+        "secretary_a1",
+        "POST",
+        "reports:upgradereport_add",
+        200,
+        target=area("area_a1"),
+        data={"baseline_year": "2569", "current_year": "2566"},
+        check=requested("area_a1", False),
+    ),
     # The API: ask, follow, download.
     *rows("GET", "api:upgradereport-list", API_LIST),
     *rows("GET", "api:upgradereport-detail", API_READ_A1, target="report_a1"),
     *rows("GET", "api:upgradereport-download", API_READ_A1, target=download("report_a1")),
     Row("secretary_a1", "GET", "api:upgradereport-download", 409, target=download("running_a1")),
-    Row("secretary_a1", "POST", "api:upgradereport-list", 201, data=api_request("area_a1"),
-        check=requested("area_a1")),  # fmt: skip
-    Row("secretary_a1", "POST", "api:upgradereport-list", 403, data=api_request("area_b1"),
-        check=requested("area_b1", False)),  # fmt: skip
-    *rows("POST", "api:upgradereport-list", {"auditor_a1": 403, "public": 403, "operator": 403, "anonymous": 403},
-          data=api_request("area_a1"), check=requested("area_a1", False)),  # fmt: skip
-    Row("secretary_a1", "POST", "api:upgradereport-list", 400, check=requested("area_a1", False),
-        data=lambda w: {"area": w.area_a1.pk, "baseline_year": 2569, "current_year": 2566}),  # fmt: skip
+    Row("secretary_a1", "POST", "api:upgradereport-list", 201, data=api_request("area_a1"), check=requested("area_a1")),
+    Row(
+        "secretary_a1",
+        "POST",
+        "api:upgradereport-list",
+        403,
+        data=api_request("area_b1"),
+        check=requested("area_b1", False),
+    ),
+    *rows(
+        "POST",
+        "api:upgradereport-list",
+        {"auditor_a1": 403, "public": 403, "operator": 403, "anonymous": 403},
+        data=api_request("area_a1"),
+        check=requested("area_a1", False),
+    ),
+    Row(
+        "secretary_a1",
+        "POST",
+        "api:upgradereport-list",
+        400,
+        check=requested("area_a1", False),
+        data=lambda w: {"area": w.area_a1.pk, "baseline_year": 2569, "current_year": 2566},
+    ),
 ]

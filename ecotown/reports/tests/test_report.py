@@ -47,7 +47,8 @@ def test_the_report_is_ready_and_stored_with_its_checksums(history):
     for stored in (report.pdf, report.workbook):
         assert hashlib.sha256(read(stored)).hexdigest() == stored.sha256
     assert hashlib.sha256(history.pdf).hexdigest() == report.pdf.sha256
-    assert report.generated_at is not None and report.generation_seconds > 0
+    assert report.generated_at is not None
+    assert report.generation_seconds > 0
 
 
 def test_the_pdf_has_10_to_30_pages_in_thai_with_its_cut_off_date(history, pdf_path):
@@ -121,8 +122,10 @@ def test_what_was_missing_is_listed(history, workbook):
     assert unaccepted.count() == 1
     missing = history.report.missing
     with override("th"):
-        expected = gettext("Outcomes: {n} of {total} factories have no accepted mass balance for {year} "
-                           "({waiting} submitted or in draft).").format(n=1, total=6, year=YEARS[-1], waiting=1)
+        expected = gettext(
+            "Outcomes: {n} of {total} factories have no accepted mass balance for {year} "
+            "({waiting} submitted or in draft)."
+        ).format(n=1, total=6, year=YEARS[-1], waiting=1)
     assert expected in missing
     about = [row[0] for row in sheet(workbook, "About")]
     assert expected in about
@@ -131,10 +134,17 @@ def test_what_was_missing_is_listed(history, workbook):
 def test_the_factories_table_compares_compliance_and_systems(history, workbook):
     rows = {row[0]: row for row in sheet(workbook, "Factories before and after")[1:]}
     with override("th"):
-        compliant, iso, csr = gettext("Compliant on every topic checked"), gettext(
-            "ISO 14001 environmental management"), gettext("CSR-DIW")
-    failing_then = {c.factory_id for c in ComplianceCheck.objects.filter(
-        factory__areas=history.area_a1, result="not_compliant", checked_on__lte=datetime.date(2022, 9, 30))}
+        compliant, iso, csr = (
+            gettext("Compliant on every topic checked"),
+            gettext("ISO 14001 environmental management"),
+            gettext("CSR-DIW"),
+        )
+    failing_then = {
+        c.factory_id
+        for c in ComplianceCheck.objects.filter(
+            factory__areas=history.area_a1, result="not_compliant", checked_on__lte=datetime.date(2022, 9, 30)
+        )
+    }
     assert rows[compliant][1] == 6 - len(failing_then)
     assert rows[compliant][3] == 6
     assert (rows[iso][1], rows[iso][3]) == (0, 3)  # ISO 14001 from FY 2569 on, for every other factory

@@ -25,6 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--language", default="th", choices=["th", "en"])
 
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
         area = Area.objects.select_related("province").filter(code=options["area"]).first()
         if area is None:
             raise CommandError(f"No area with the code {options['area']!r}.")
