@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.core.tables import Table
+from ecotown.core.tables import BuddhistDateColumn, Table
 from ecotown.reports.models import UpgradeReport
 
 
@@ -10,10 +10,10 @@ class UpgradeReportTable(Table):
     area = tables.Column(verbose_name=_("area"))
     baseline_year = tables.Column(verbose_name=_("baseline"))
     current_year = tables.Column(verbose_name=_("current"))
-    cut_off = tables.Column(verbose_name=_("data cut-off date"))
+    cut_off = BuddhistDateColumn(verbose_name=_("data cut-off date"))
     status = tables.Column(verbose_name=_("status"))
     pages = tables.Column(verbose_name=_("pages"), default="—")
-    created = tables.Column(verbose_name=_("requested"))
+    created = BuddhistDateColumn(verbose_name=_("requested"), style="datetime")
 
     class Meta(Table.Meta):
         model = UpgradeReport
