@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.core.models import EcoTownModel
@@ -73,6 +74,20 @@ class UpgradeReport(EcoTownModel):
             if self.current_year - self.baseline_year >= MAX_YEARS:
                 raise ValidationError(
                     {"baseline_year": _("A report compares at most {n} fiscal years.").format(n=MAX_YEARS)}
+                )
+        if self.cut_off and self.current_year:
+            from ecotown.core.dates import fiscal_year_bounds
+
+            if self.cut_off > timezone.localdate():
+                raise ValidationError({"cut_off": _("The cut-off date cannot be after today.")})
+            if self.cut_off < fiscal_year_bounds(self.current_year)[0]:
+                raise ValidationError(
+                    {
+                        "cut_off": _(
+                            "The cut-off date comes before the current fiscal year begins: choose an earlier "
+                            "current year or a later date."
+                        )
+                    }
                 )
 
     @property
