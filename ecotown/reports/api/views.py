@@ -1,7 +1,7 @@
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import mixins, viewsets
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 
 from ecotown.core.api.viewsets import Conflict, ScopedViewSetMixin
@@ -27,9 +27,12 @@ class UpgradeReportViewSet(ScopedViewSetMixin, mixins.CreateModelMixin, mixins.L
 
     @extend_schema(
         responses={
-            (200, "application/octet-stream"): OpenApiTypes.BINARY,
-            404: OpenApiResponse(description="Not found."),
-            409: OpenApiResponse(description="The report is not ready."),
+            (200, CONTENT_TYPES["pdf"]): OpenApiTypes.BINARY,
+            (200, CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY,
+            409: OpenApiResponse(
+                inline_serializer("ReportNotReady", {"detail": serializers.CharField()}),
+                description="The report is not ready: still being generated, or failed.",
+            ),
         },
     )
     @action(detail=True, methods=["get"], url_path=r"download/(?P<kind>pdf|xlsx)")
