@@ -76,8 +76,9 @@ def generate(area, years) -> None:
     total, cpu = time.perf_counter() - began, time.process_time() - cpu
     for name, seconds in timings.items():
         print(f"  {name:40s} {seconds:6.2f} s")
-    print(f"end to end: {total:.2f} s (budget 20 s; CPU {cpu:.2f} s) · {report.pages} pages · PDF {report.pdf.size / 1024:.0f} KiB · "
-          f"workbook {report.workbook.size / 1024:.0f} KiB · {len(report.missing)} gaps listed")  # fmt: skip
+    print(f"end to end: {total:.2f} s (budget 20 s; CPU {cpu:.2f} s) · {report.pages} pages")
+    print(f"PDF {report.pdf.size / 1024:.0f} KiB · workbook {report.workbook.size / 1024:.0f} KiB · "
+          f"{len(report.missing)} gaps listed")  # fmt: skip
     if total >= 20:
         raise SystemExit("over budget")
 
