@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ecotown.factories",
     "ecotown.plans",
     "ecotown.audits",
+    "ecotown.reports",
     "ecotown.opendata",
 ]
 
@@ -188,13 +189,16 @@ STATICFILES_FINDERS = [
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "ecotown.core.staticfiles.StaticStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 # Evidence files live outside any URL and are served only through a scope-checked view (core.evidence).
 EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT", str(VAR_DIR / "evidence")))
+# The Thai TrueType/OpenType font of the upgrade report's charts; empty: found among the installed fonts
+# (fonts-thai-tlwg's Laksaman first; ecotown/reports/charts.py).
+REPORT_CHART_FONT = env_str("REPORT_CHART_FONT", "")
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 20) * 1024 * 1024
 # A request body above this is refused with 413 before it is read (core.middleware.RequestSizeLimitMiddleware).
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_MB", 25) * 1024 * 1024

@@ -1,13 +1,14 @@
 """What every EcoTown domain model shares: the scope, timestamps, notes, a revision number and history."""
 
 import functools
+import re
 import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -56,11 +57,7 @@ class ScopedModel(models.Model):
         abstract = True
 
     def get_absolute_url(self):
-        if not isinstance(self.pk, int):
-            return reverse(f"{self._meta.app_label}:{self._meta.model_name}_detail", kwargs={"pk": self.pk})
-        before, after = _pk_url(f"{self._meta.app_label}:{self._meta.model_name}_detail", get_script_prefix(),
-                                get_urlconf())  # fmt: skip
-        return f"{before}{self.pk}{after}"
+        return route_url(f"{self._meta.app_label}:{self._meta.model_name}_detail", pk=self.pk)
 
     @classmethod
     def public_filter(cls) -> models.Q:
@@ -76,16 +73,31 @@ class ScopedModel(models.Model):
         return reverse(f"{cls._meta.app_label}:{cls._meta.model_name}_list")
 
 
-_PK_MARKER = 987654321987654321
+_MARKER = 987654321987654321
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def route_url(name: str, **kwargs) -> str:
+    """`reverse(name, kwargs=...)` for a route with one argument, an id or a slug: the route is split around the
+    argument once, so a list page links 25 rows without resolving the route 25 times. Anything else (text a
+    slug route would refuse, a text where the route wants a number) goes through `reverse` itself."""
+    ((key, value),) = kwargs.items()
+    before, after, takes_slug = _split_route(name, key, get_script_prefix(), get_urlconf())
+    if isinstance(value, int) or (takes_slug and isinstance(value, str) and _SLUG.fullmatch(value)):
+        return f"{before}{value}{after}"
+    return reverse(name, kwargs=kwargs)
 
 
 @functools.lru_cache(maxsize=512)
-def _pk_url(name: str, prefix: str, urlconf) -> tuple[str, str]:
-    """A `pk` route split around the pk: a list page links 25 rows without resolving the route 25 times."""
-    url = reverse(name, kwargs={"pk": _PK_MARKER})
-    before, marker, after = url.partition(str(_PK_MARKER))
+def _split_route(name: str, key: str, prefix: str, urlconf) -> tuple[str, str, bool]:
+    url = reverse(name, kwargs={key: _MARKER})
+    before, marker, after = url.partition(str(_MARKER))
     assert marker, url
-    return before, after
+    try:
+        takes_slug = reverse(name, kwargs={key: "a-slug_0"}) == f"{before}a-slug_0{after}"
+    except NoReverseMatch:
+        takes_slug = False
+    return before, after, takes_slug
 
 
 class Bilingual:

@@ -8,7 +8,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django_tables2 import utils as tables_utils
-from django_tables2.columns import library
+from django_tables2.columns import ManyToManyColumn, library
+from django_tables2.columns.linkcolumn import BaseLinkColumn
 
 from ecotown.core import dates
 
@@ -74,19 +75,111 @@ class Table(tables.Table):
         template_name = "core/table.html"
 
     def body_html(self):
-        columns = list(self.columns)
-        fixed_attrs = [None if _row_dependent(column) else column.attrs["td"].as_html() for column in columns]
+        cells = [_ColumnCells(self, column) for column in self.columns]
+        fixed_row_attrs = _fixed_row_attrs(self)
         rows = []
         for row in self.paginated_rows:
-            cells = []
-            for column, attrs in zip(columns, fixed_attrs, strict=True):
-                value = row.get_cell(column.name)
-                if attrs is None:  # callable td attributes see the cell's value and record, as in items()
-                    column.current_value, column.current_record = value, row.record
-                    attrs = column.attrs["td"].as_html()
-                cells.append(f"<td {attrs}>{_cell_text(value)}</td>")
-            rows.append(f"<tr {row.attrs.as_html()}>{''.join(cells)}</tr>")
+            written = "".join([cell.td(row) for cell in cells])
+            attrs = fixed_row_attrs[row.row_counter % 2] if fixed_row_attrs else row.attrs.as_html()
+            rows.append(f"<tr {attrs}>{written}</tr>")
         return mark_safe("\n".join(rows))
+
+
+def _fixed_row_attrs(table):
+    """The `<tr>` attributes of even and odd rows when no attribute depends on the record, else None."""
+    if any(callable(value) for value in table.row_attrs.values()):
+        return None
+    attributes = []
+    for css in ("even", "odd"):
+        attrs = dict(table.row_attrs)
+        attrs["class"] = f"{attrs['class']} {css}" if attrs.get("class") else css
+        attributes.append(tables_utils.AttributeDict(attrs).as_html())
+    return attributes
+
+
+class _ColumnCells:
+    """Writes one column's `<td>`s as django-tables2's `BoundRow.get_cell` would, with what does not change from
+    row to row — the accessor's parts, whether the field has choices, which arguments the render function takes,
+    the default, the cell's attributes — worked out once per table instead of once per cell. Records that are
+    not model instances, and any lookup that raises, go through `get_cell` itself."""
+
+    def __init__(self, table, bound_column):
+        column = bound_column.column
+        self.table, self.bound_column, self.column, self.name = table, bound_column, column, bound_column.name
+        accessor = tables_utils.Accessor(bound_column.accessor)
+        self.bits = accessor.bits
+        model = getattr(table._meta, "model", None)
+        field = accessor.get_field(model) if model is not None and self.bits else None
+        self.choices = bool(getattr(field, "choices", None))
+        self.m2m = isinstance(column, ManyToManyColumn)
+        self.render = bound_column.render
+        self.plain_render = getattr(self.render, "__func__", None) is tables.Column.render
+        self.args, self.catch_all = tables_utils.signature(self.render)
+        self.link = bound_column.link
+        self.fast = bool(self.bits) and model is not None and not isinstance(column, BaseLinkColumn)
+        self.attrs = None if _row_dependent(bound_column) else bound_column.attrs["td"].as_html()
+
+    def td(self, row) -> str:
+        value = self.cell(row)
+        attrs = self.attrs
+        if attrs is None:  # callable td attributes see the cell's value and record, as in items()
+            self.bound_column.current_value, self.bound_column.current_record = value, row.record
+            attrs = self.bound_column.attrs["td"].as_html()
+        return f"<td {attrs}>{_cell_text(value)}</td>"
+
+    def cell(self, row):
+        record = row.record
+        if not (self.fast and isinstance(record, models.Model)):
+            return row.get_cell(self.name)
+        try:
+            value = self.value(record)
+        except Exception:  # whatever django-tables2 makes of it (a default, a link's text, or the error)
+            return row.get_cell(self.name)
+        if value in self.column.empty_values or (self.m2m and not value.exists()):
+            return self.bound_column.default
+        if self.plain_render and not self.link:
+            return value
+        kwargs = {
+            "value": value,
+            "record": record,
+            "column": self.column,
+            "bound_column": self.bound_column,
+            "bound_row": row,
+            "table": self.table,
+        }
+        if self.plain_render:
+            content = value
+        elif self.catch_all:
+            content = self.render(**kwargs)
+        elif all(arg in kwargs for arg in self.args):
+            content = self.render(**{arg: kwargs[arg] for arg in self.args})
+        else:
+            content = None
+        return self.link(content, **kwargs) if self.link else content
+
+    def value(self, record):
+        bits = self.bits
+        if self.choices:
+            owner = _follow(record, bits[:-1])
+            if isinstance(owner, models.Model):
+                display = getattr(owner, f"get_{bits[-1]}_display", None)
+                if display:
+                    return display()
+        return _follow(record, bits)
+
+
+def _follow(current, bits):
+    """`Accessor.resolve` for a model instance: attributes, callables called unless they alter data."""
+    for bit in bits:
+        current = getattr(current, bit)
+        if callable(current):
+            if getattr(current, "alters_data", False):
+                raise ValueError(bit)
+            if not getattr(current, "do_not_call_in_templates", False):
+                current = current()
+        if current is None:
+            break
+    return current
 
 
 def _row_dependent(bound_column) -> bool:

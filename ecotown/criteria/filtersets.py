@@ -1,4 +1,5 @@
 import django_filters
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.core.filtersets import SearchFilterSet
@@ -8,9 +9,11 @@ from ecotown.criteria.models import Catalogue, Dimension, Requirement
 
 def dimension_choices():
     """Dimension codes across every catalogue version, named in the page's language."""
+    english = (get_language() or "th").startswith("en")
     names = {}
-    for dimension in Dimension.objects.order_by("position", "-catalogue__effective_date"):
-        names.setdefault(dimension.code, dimension.name)
+    rows = Dimension.objects.order_by("position", "-catalogue__effective_date")
+    for code, thai, other in rows.values_list("code", "name_th", "name_en"):
+        names.setdefault(code, (other or thai) if english else thai)
     return list(names.items())
 
 

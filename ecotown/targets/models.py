@@ -4,7 +4,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,9 +66,6 @@ class Target(EcoTownModel):
 
     def __str__(self):
         return f"{self.requirement.code} · {self.fiscal_year}"
-
-    def get_absolute_url(self):
-        return reverse("targets:target_detail", kwargs={"pk": self.pk})
 
     @property
     def kind(self) -> str:

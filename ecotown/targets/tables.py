@@ -1,7 +1,7 @@
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ecotown.core.models import route_url
 from ecotown.core.tables import Table
 from ecotown.targets import evaluation
 from ecotown.targets.models import Target
@@ -10,7 +10,7 @@ from ecotown.targets.models import Target
 class TargetTable(Table):
     area = tables.Column(
         verbose_name=_("area"),
-        linkify=lambda record: reverse("targets:area_target_table", kwargs={"code": record.area.code}),
+        linkify=lambda record: route_url("targets:area_target_table", code=record.area.code),
     )
     requirement = tables.Column(verbose_name=_("requirement"), linkify=True, accessor="requirement__code")
     fiscal_year = tables.Column(verbose_name=_("fiscal year (B.E.)"))

@@ -192,3 +192,35 @@ def test_model_choices_follow_an_edit_and_are_not_kept_for_models_without_a_chan
     area_html, user_html = rendered()
     assert "พื้นที่เปลี่ยนชื่อ" in area_html
     assert str(User.objects.get(pk=world.officer_a.pk)) in user_html
+
+
+@pytest.mark.parametrize("code", ["pte-bang-kadi", "a.b_c", "บางกะดี", "a b", "x/y", 42])
+def test_a_route_with_a_code_is_the_route_reversed(code):
+    from django.urls import NoReverseMatch, reverse, set_script_prefix
+
+    from ecotown.core.models import route_url
+
+    try:
+        expected = reverse("targets:area_target_table", kwargs={"code": code})
+    except NoReverseMatch:
+        with pytest.raises(NoReverseMatch):
+            route_url("targets:area_target_table", code=code)
+        return
+    assert route_url("targets:area_target_table", code=code) == expected
+    try:
+        set_script_prefix("/ecotown/")
+        assert route_url("targets:area_target_table", code=code) == reverse(
+            "targets:area_target_table", kwargs={"code": code}
+        )
+    finally:
+        set_script_prefix("/")
+
+
+def test_a_number_route_given_text_is_refused_as_reverse_refuses_it():
+    from django.urls import NoReverseMatch
+
+    from ecotown.core.models import route_url
+
+    assert route_url("targets:target_detail", pk=7).endswith("/7/")
+    with pytest.raises(NoReverseMatch):
+        route_url("targets:target_detail", pk="a-slug")
