@@ -54,7 +54,9 @@ def test_anyone_reads_the_page_with_the_map_data_for_77_provinces(certified, cli
     embedded = re.search(rb'<script id="dashboard-charts" type="application/json">(.*?)</script>', response.content)
     charts = json.loads(embedded.group(1))
     data = {row["name"]: row for row in charts["map"]["data"]}
-    assert len(data) == 77 and data["13"]["value"] == 4 and data["13"]["province"] == "Pathum Thani"
+    assert len(data) == 77
+    assert data["13"]["value"] == 4
+    assert data["13"]["province"] == "Pathum Thani"
     assert charts["map"]["province_url"] == reverse("dashboards:province", kwargs={"code": "00"})
     assert charts["levels"]["xAxis"]["name"] == "year (B.E.)"
     assert b"dashboards/charts.js" in response.content
@@ -66,4 +68,5 @@ def test_the_tables_export_to_excel(certified, client_for):
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["จังหวัด", "ระดับรายปี", "เป้าหมายแผนงาน", "ผลลัพธ์", "ข้อมูลไฟล์"]
     provinces = list(workbook["จังหวัด"].values)
-    assert len(provinces) == 78 and ("13", "Pathum Thani", 2, 2, 4) in provinces
+    assert len(provinces) == 78
+    assert ("13", "Pathum Thani", 2, 2, 4) in provinces

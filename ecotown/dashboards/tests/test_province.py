@@ -23,7 +23,7 @@ def _certified(factory, scheme, level=None, until=None):
 
 @pytest.fixture
 def factories(world):
-    complete, green, lapsed, bare = (make_factory(world.province_a) for _ in range(4))
+    complete, green, lapsed, _bare = (make_factory(world.province_a) for _ in range(4))
     for scheme in (Scheme.ISO_14001, Scheme.ISO_45001, Scheme.CSR_DIW):
         _certified(complete, scheme)
     _certified(green, Scheme.GREEN_INDUSTRY, level=3)  # level 3 "Green System" counts as environmental

@@ -28,7 +28,8 @@ def test_every_ring_is_closed_and_the_file_is_small(built):
         assert feature["geometry"]["type"] == "MultiPolygon"
         for polygon in feature["geometry"]["coordinates"]:
             for ring in polygon:
-                assert len(ring) >= 4 and ring[0] == ring[-1]
+                assert len(ring) >= 4
+                assert ring[0] == ring[-1]
                 assert all(97 < x < 106 and 5 < y < 21 for x, y in ring)  # Thailand
     assert built.stat().st_size < 300_000  # 784 kB before snapping to the grid
 
@@ -46,7 +47,8 @@ def test_it_keeps_thailand_snaps_to_the_grid_and_drops_islands_smaller_than_a_ce
         {"properties": {"adm0_a3": "THA", "iso_3166_2": "TH-50"},
          "geometry": {"type": "Polygon", "coordinates": [_square(98.001, 18.004, 1.0), _square(98.5, 18.5, 0.1)]}},
         {"properties": {"adm0_a3": "THA", "iso_3166_2": "TH-83"},
-         "geometry": {"type": "MultiPolygon", "coordinates": [[_square(98.3, 7.9, 0.2)], [_square(98.101, 7.801, 0.001)]]}},
+         "geometry": {"type": "MultiPolygon",
+                      "coordinates": [[_square(98.3, 7.9, 0.2)], [_square(98.101, 7.801, 0.001)]]}},
         {"properties": {"adm0_a3": "LAO", "iso_3166_2": "LA-VT"},
          "geometry": {"type": "Polygon", "coordinates": [_square(102.5, 17.9, 0.1)]}},
     ]}  # fmt: skip
@@ -54,5 +56,6 @@ def test_it_keeps_thailand_snaps_to_the_grid_and_drops_islands_smaller_than_a_ce
     chiang_mai, phuket = collection["features"]
     assert [chiang_mai["properties"], phuket["properties"]] == [{"code": "50"}, {"code": "83"}]
     outer, hole = chiang_mai["geometry"]["coordinates"][0]
-    assert outer[0] == [98.0, 18.0] and len(hole) == 5
+    assert outer[0] == [98.0, 18.0]
+    assert len(hole) == 5
     assert len(phuket["geometry"]["coordinates"]) == 1  # the 100 m islet collapsed to a point
