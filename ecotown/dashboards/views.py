@@ -1,14 +1,18 @@
 """The dashboards: national (public, no personal data), province, and the pivot of target results; each
 exports its tables to Excel. Charts are drawn by static/dashboards/charts.js from JSON the page embeds."""
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.views import generic
 
 from ecotown.core import views as core
 from ecotown.core.dates import current_fiscal_year
+from ecotown.core.scopes import is_programme_staff
 from ecotown.dashboards import charts, exporters, pivot
 from ecotown.dashboards.filtersets import TargetPivotFilterSet
+from ecotown.dashboards.glance import glance
 from ecotown.dashboards.national import national_figures
 from ecotown.dashboards.outcomes import MIN_FACTORIES
 from ecotown.dashboards.province import COVERAGE_LABELS, province_figures
@@ -103,3 +107,12 @@ class PivotView(ReadView):
                 "query": query.urlencode(),
             }
         )
+
+
+def glance_card(request):
+    """The home page's progress at a glance (fetched by the page), for the programme's staff."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_programme_staff(request.user):
+        raise PermissionDenied
+    return render(request, "dashboards/home_card.html#card", {"panel": {"glance": glance(request.user)}})

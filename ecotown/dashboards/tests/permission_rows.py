@@ -17,6 +17,9 @@ def province(code):
     return lambda world: {"code": code}
 
 
+# Progress at a glance is the programme staff's (their scope's counts): operators, consultants and the public 403.
+STAFF = TARGET_READERS | {"external_auditor": 200}
+
 ROWS = [
     *rows("GET", "dashboards:national", EVERYONE),
     *rows("GET", "dashboards:national", EVERYONE, query="export=xlsx"),
@@ -26,4 +29,5 @@ ROWS = [
     *rows("GET", "dashboards:province", dict.fromkeys(PERSONAS, 404), target=province("00")),
     *rows("GET", "dashboards:pivot", TARGET_READERS),
     *rows("GET", "dashboards:pivot", TARGET_READERS, query="export=xlsx&status=met"),
+    *rows("GET", "dashboards:glance", STAFF),
 ]

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from ecotown.audits.choices import ActionStatus
@@ -60,7 +61,12 @@ def test_a_role_without_targets_sees_only_what_it_may(progress):
     assert shown.awaiting_approval is None
 
 
-def test_the_home_page_shows_the_card_to_staff_and_not_to_the_public(progress, client_for):
-    assert b"dashboard-glance" in client_for(progress.officer_a).get("/").content
-    assert b"dashboard-glance" not in client_for(progress.users["public"]).get("/").content
-    assert b"dashboard-glance" not in client_for(None).get("/").content
+def test_the_home_page_fetches_the_card_for_staff_only(progress, client_for):
+    card = reverse("dashboards:glance").encode()
+    assert card in client_for(progress.officer_a).get("/").content
+    assert card not in client_for(progress.users["public"]).get("/").content
+    assert card not in client_for(None).get("/").content
+    response = client_for(progress.officer_a).get(card.decode())
+    assert b"dashboard-glance" in response.content
+    assert b"<html" not in response.content  # the card alone
+    assert response.context["panel"]["glance"].overdue_actions == 1
