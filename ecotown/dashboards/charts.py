@@ -107,8 +107,8 @@ def _bars(title, categories, x_name, y_name, series, stacked=False) -> dict:
     return {
         "title": {"text": str(title), "textStyle": {"fontSize": 14}},
         "tooltip": {"trigger": "axis"},
-        "legend": {"top": 24},
-        "grid": {"top": 64, "left": 56, "right": 16, "bottom": 40},
+        "legend": {"type": "scroll", "bottom": 0},
+        "grid": {"top": 56, "left": 64, "right": 16, "bottom": 72},
         "xAxis": {
             "type": "category",
             "data": categories,
