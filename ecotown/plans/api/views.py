@@ -1,7 +1,11 @@
 from django.core.exceptions import ValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from ecotown.core.api.viewsets import Conflict, ScopedModelViewSet, ScopedReadOnlyViewSet
-from ecotown.plans import progress, services
+from ecotown.plans import diff, progress, services
 from ecotown.plans.api import serializers
 from ecotown.plans.filtersets import PlanFilterSet, PlanVersionFilterSet, ProgressReportFilterSet, ProjectFilterSet
 from ecotown.plans.models import Plan, PlanVersion, ProgressReport, Project
@@ -15,12 +19,24 @@ class PlanViewSet(ScopedModelViewSet):
     filterset_class = PlanFilterSet
 
 
+COMPARE_WITH = OpenApiParameter("with", OpenApiTypes.INT, description="The other version (default: the one before).")
+
+
 class PlanVersionViewSet(ScopedReadOnlyViewSet):
     """Versions of plans, with the resolution that approved each (read only: approval is a resolution)."""
 
     model = PlanVersion
     serializer_class = serializers.PlanVersionSerializer
     filterset_class = PlanVersionFilterSet
+
+    @extend_schema(parameters=[COMPARE_WITH], responses=serializers.VersionDiffSerializer)
+    @action(detail=True, url_path="compare", url_name="compare", pagination_class=None, filterset_class=None)
+    def compare(self, request, pk=None):
+        """What the later of two versions of a plan changes in the earlier one: projects added, removed and
+        changed, field by field (the page's diff). A first version is compared with nothing: every project is
+        added (`old_version` is null)."""
+        found = diff.version_diff(self.get_object(), request.user, request.query_params.get("with", ""))
+        return Response(serializers.VersionDiffSerializer(found).data)
 
 
 class ProjectViewSet(ScopedModelViewSet):
