@@ -11,13 +11,12 @@ requirements and targets it serves, and its status — the latest progress repor
 from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Prefetch, Subquery
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.criteria.models import Requirement
 from ecotown.plans.choices import BudgetSource, ProjectStatus
-from ecotown.plans.models import BudgetLine, Kpi, PlanVersion, ProgressReport, Project
+from ecotown.plans.models import BudgetLine, Kpi, ProgressReport, Project
+from ecotown.plans.versions import compared_version
 from ecotown.targets.models import Target
 
 # The project's own fields compared, in the order the page lists them; `kind` tells pages how to print a value.
@@ -163,17 +162,6 @@ def compare(old, new) -> VersionDiff:
             else:
                 diff.unchanged += 1
     return diff
-
-
-def compared_version(version, user, wanted: str):
-    """The version to compare `version` with: `?with=N` among the plan's versions the user may see, else the one
-    before it (None when the user sees none before it). An unknown or unseen number is a 404."""
-    versions = PlanVersion.objects.filter(plan_id=version.plan_id).for_user(user).exclude(pk=version.pk)
-    if wanted:
-        if not (wanted.isascii() and wanted.isdigit()):
-            raise Http404
-        return get_object_or_404(versions, number=int(wanted))
-    return versions.filter(number__lt=version.number).order_by("-number").first()
 
 
 def version_diff(version, user, wanted: str) -> VersionDiff:

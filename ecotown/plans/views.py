@@ -14,7 +14,7 @@ from ecotown.core.models import Job, JobStatus
 from ecotown.core.pdf import pdf_response
 from ecotown.core.scopes import is_programme_staff, may
 from ecotown.criteria.models import Requirement
-from ecotown.plans import coverage, diff, forms, progress, rollups, services, timeline
+from ecotown.plans import coverage, diff, forms, progress, rollups, services, timeline, versions
 from ecotown.plans.choices import LEVEL_TH, BudgetSource, VersionStatus
 from ecotown.plans.exporters import SOURCE_TH, PlanListExporter, PlanProjectExporter
 from ecotown.plans.filtersets import PlanFilterSet
@@ -404,23 +404,6 @@ class ProgressReportHistoryView(core.ObjectHistoryView):
 # -- Excel and PDF ----------------------------------------------------------------------------------------------
 
 
-def chosen_version(request, plan, user):
-    """`?version=N` among the versions the user may see; the one shown by default."""
-    versions = PlanVersion.objects.filter(plan=plan).for_user(user).select_related("resolution__meeting__committee")
-    wanted = request.GET.get("version", "")
-    if wanted:
-        if not (wanted.isascii() and wanted.isdigit()):
-            raise Http404
-        version = versions.filter(number=int(wanted)).first()
-    else:
-        shown = plan.shown_version
-        version = versions.filter(pk=shown.pk).first() if shown else None
-    if version is None:
-        raise Http404
-    version.plan = plan
-    return version
-
-
 class PlanExportView(core.ScopedViewMixin, generic.DetailView):
     """The projects of a version as the Excel workbook that is also the import template."""
 
@@ -428,7 +411,7 @@ class PlanExportView(core.ScopedViewMixin, generic.DetailView):
 
     def get(self, request, *args, **kwargs):
         plan = self.get_object()
-        exporter = PlanProjectExporter(chosen_version(request, plan, request.user))
+        exporter = PlanProjectExporter(versions.chosen_version(plan, request.user, request.GET.get("version", "")))
         response = HttpResponse(exporter.to_xlsx(), content_type=exporter.content_type)
         response["Content-Disposition"] = f'attachment; filename="{exporter.filename}"'
         return response
@@ -441,13 +424,16 @@ class PlanPdfView(core.ScopedViewMixin, generic.DetailView):
 
     def get(self, request, *args, **kwargs):
         plan = self.get_object()
-        version = chosen_version(request, plan, request.user)
+        version = versions.chosen_version(plan, request.user, request.GET.get("version", ""))
         if version.status not in (VersionStatus.APPROVED, VersionStatus.SUPERSEDED):
             raise Http404
         # A document to file with the province: in Thai whatever language the reader's pages are in.
         with translation.override("th"):
             context = {**version_context(request, version), "plan": plan, "printed": timezone.localtime(),
                        "level_th": LEVEL_TH[plan.level], "sources_th": list(SOURCE_TH.values())}  # fmt: skip
+            context["timeline"] = timeline.of(version, context["projects"])
+            context["timeline_columns"] = timeline.columns(plan)
+            context["timeline_years"] = timeline.year_headers(plan)
             name = f"plan-{plan.pk}-v{version.number}.pdf"
             return pdf_response("plans/pdf/plan.html", context, name, request=request)
 

@@ -131,3 +131,37 @@ class VersionDiffSerializer(serializers.Serializer):
     removed = DiffProjectSerializer(many=True)
     changed = ProjectChangeSerializer(many=True)
     unchanged = serializers.IntegerField()
+
+
+class QuarterSerializer(serializers.Serializer):
+    column = serializers.IntegerField()
+    fiscal_year = serializers.IntegerField(help_text=_("Buddhist Era"))
+    quarter = serializers.IntegerField(help_text=_("1 = October to December"))
+    first_day = serializers.DateField()
+    last_day = serializers.DateField()
+
+
+class TimelineBarSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="project.pk")
+    key = serializers.UUIDField(source="project.key")
+    code = serializers.CharField(source="project.code")
+    title = serializers.CharField(source="project.title")
+    start_date = serializers.DateField(source="project.start_date")
+    end_date = serializers.DateField(source="project.end_date")
+    start_column = serializers.IntegerField(source="start")
+    span = serializers.IntegerField(help_text=_("Quarters the bar covers"))
+    clipped = serializers.BooleanField(help_text=_("The dates run beyond the plan's years"))
+    status = serializers.CharField(source="project.latest_status", allow_null=True,
+                                   help_text=_("Status of the latest progress report"))  # fmt: skip
+
+
+class TimelineSerializer(serializers.Serializer):
+    """A plan version's timeline: the fiscal quarters of the plan and each dated project as a bar over them."""
+
+    plan = serializers.IntegerField(source="plan.pk")
+    version = serializers.IntegerField(source="version.number")
+    first_year = serializers.IntegerField(source="plan.first_year")
+    last_year = serializers.IntegerField(source="plan.last_year")
+    quarters = QuarterSerializer(many=True)
+    bars = TimelineBarSerializer(many=True)
+    undated = DiffProjectSerializer(many=True)

@@ -484,6 +484,8 @@ ROWS += [
     *rows("GET", "api:plan-list", EVERYONE),
     *rows("GET", "api:plan-detail", EVERYONE, target="plan_a1"),
     *rows("GET", "api:plan-detail", API_DRAFT_B1, target="plan_b1"),
+    *rows("GET", "api:plan-timeline", EVERYONE, target="plan_a1"),
+    *rows("GET", "api:plan-timeline", API_DRAFT_B1, target="plan_b1"),
     Row("secretary_a1", "POST", "api:plan-list", 201, data=api_plan("area_a1"), check=plan_titled("แผนจาก API")),
     *rows(
         "POST",
