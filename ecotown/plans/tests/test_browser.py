@@ -100,6 +100,7 @@ def test_a_plan_is_drafted_submitted_and_approved_by_a_resolution(live_server, p
     assert f"{meeting.number}/{meeting.year_be}" in approval
     assert page.locator(f"a[href='{version.resolution.get_absolute_url()}']").count() == 1
     assert page.locator("a[href*='/projects/add/']").count() == 0  # frozen: no more projects
+    assert "350,000" in page.locator(".plan-projects").inner_text()
     project = version.projects.get()
     page.goto(f"{base}{project.get_absolute_url()}")
     assert page.locator(f"a[href$='/projects/{project.pk}/edit/']").count() == 0  # nor changes to them
@@ -109,7 +110,6 @@ def test_a_plan_is_drafted_submitted_and_approved_by_a_resolution(live_server, p
     page.wait_for_load_state("networkidle")
     project.refresh_from_db()
     assert project.title == "โครงการคัดแยกขยะต้นทาง"
-    assert "350,000" in page.locator(".plan-projects").inner_text()
     # The resolution that approved the plan approved the target its project serves: the target page says so.
     page.goto(f"{base}{world.target.get_absolute_url()}")
     assert f"{meeting.number}/{meeting.year_be}" in page.locator(".target-approval").inner_text()
