@@ -144,6 +144,13 @@ MUTANTS = [
       "answers = _book.__dict__.setdefault(\"_ecotown_answers\", {}) if user"),
     M("may: the object's row not filtered", SCOPES, "filter(where, pk=obj.pk).exists()", "filter(where).exists()"),
     M("may: condition not applied", SCOPES, "filter(where, pk=obj.pk).exists()", "filter(pk=obj.pk).exists()"),
+    # -- answers loaded with the object (with_answers / remember_answers)
+    M("loaded answers filed without the object's id", SCOPES, "answers[(obj._meta.label, obj.pk, where)] = ",
+      "answers[(obj._meta.label, None, where)] = "),
+    M("loaded answer negated", SCOPES, "= bool(getattr(obj, name))", "= not getattr(obj, name)"),
+    M("a condition decided without the database is loaded anyway", SCOPES,
+      "if where is None or where == NOWHERE:\n            continue  # may()", "if where is None:\n            continue  # may()"),
+    M("loaded answers ask another object's row", SCOPES, 'filter(where, pk=OuterRef("pk"))', "filter(where)"),
     # -- workflow.py
     M("any-source step never starts", WORKFLOW, "return ANY in self.sources or state in self.sources",
       "return state in self.sources"),

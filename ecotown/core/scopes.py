@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 NATIONAL = "national"
 
@@ -292,3 +292,39 @@ def may(user, permission: str, obj=None) -> bool:
         if key is not None:
             answers[key] = known
     return known
+
+
+# -- answers loaded with the object -----------------------------------------------------------------------------
+
+
+def _asked(model, user, permissions) -> list[tuple[str, Q]]:
+    """(annotation name, condition) for each distinct condition of `permissions` that needs the database."""
+    named: dict = {}
+    for permission in permissions:
+        where = condition(model, user, permission)
+        if where is None or where == NOWHERE:
+            continue  # may() answers these without the database
+        try:
+            named.setdefault(where, f"ecotown_may_{len(named)}")
+        except TypeError:  # a condition holding something unhashable: may() asks it every time anyway
+            continue
+    return [(name, where) for where, name in named.items()]
+
+
+def with_answers(queryset, user, permissions):
+    """`queryset` whose rows also say, in the same query, whether `user` may each of `permissions` on them (an
+    EXISTS per distinct condition). A detail page asks change, delete and its actions' permissions of the object
+    it loads: `remember_answers` files what the row says, so those `may()` calls cost no query (issue 14: the
+    plan page's budget of 12 queries holds for every role)."""
+    model = queryset.model
+    asked = _asked(model, user, permissions)
+    return queryset.annotate(**{
+        name: Exists(model._default_manager.filter(where, pk=OuterRef("pk"))) for name, where in asked
+    })  # fmt: skip
+
+
+def remember_answers(user, obj, permissions) -> None:
+    """File the answers an object loaded through `with_answers(…, permissions)` carries, for `may()`."""
+    answers = user.__dict__.setdefault("_ecotown_answers", {})
+    for name, where in _asked(type(obj), user, permissions):
+        answers[(obj._meta.label, obj.pk, where)] = bool(getattr(obj, name))

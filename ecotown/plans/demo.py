@@ -1,6 +1,7 @@
 """Demo data for plans: an action plan 2566–2570 for every demo area, with projects serving the catalogue's
 requirements, budgets by year and source, KPIs, approval by the provincial committee's resolution at its
-second meeting on the draft plan (engagement's demo), and quarterly progress; DIW's national plan as a draft.
+second meeting on the draft plan (engagement's demo), quarterly progress, the workshop's accepted comment linked
+to the project it changed, and a draft version 2 to compare with; DIW's national plan as a draft.
 Every record says it is demo data. Deterministic and safe to run again."""
 
 import datetime
@@ -103,6 +104,51 @@ def _report_progress(version, fiscal_year):
             )  # fmt: skip
 
 
+# The revision each approved plan starts next: the factories' comment at the workshop (engagement's demo, still
+# open) becomes a project, and a project's budget moves a year; left as a draft, to compare with version 1.
+REVISION_PROJECT = ("โครงการเวทีจับคู่ของเสียกับวัตถุดิบระหว่างโรงงาน", "สภาอุตสาหกรรมจังหวัด",
+                    "คู่โรงงานที่จับคู่ได้", "คู่", 8)  # fmt: skip
+
+
+def _revise(plan):
+    """Version 2 as a draft: a project added from a comment, a budget moved to the next year, a KPI raised."""
+    version = services.revise(plan, acting_user=None, summary=f"{DEMO}: ปรับแผนตามความเห็นจากเวทีรับฟังความคิดเห็น")
+    title, owner, kpi, unit, target = REVISION_PROJECT
+    project = Project.objects.create(
+        version=version, code=f"P-{len(PROJECTS) + 1:02d}", title=title, owner_organisation=owner, notes=DEMO,
+        position=len(PROJECTS) + 1, rationale=f"{DEMO}: ข้อเสนอของผู้ประกอบการในเวทีรับฟังความคิดเห็น",
+        start_date=datetime.date(plan.last_year - 546, 10, 1), end_date=datetime.date(plan.last_year - 543, 9, 30),
+    )  # fmt: skip
+    BudgetLine.objects.create(project=project, fiscal_year=plan.last_year - 1, source=BudgetSource.PRIVATE,
+                              amount=Decimal(150_000))  # fmt: skip
+    Kpi.objects.create(project=project, name=kpi, unit=unit, baseline=Decimal(0), target_value=Decimal(target),
+                       target_year=plan.last_year)  # fmt: skip
+    moved = version.projects.get(code="P-04").budget_lines.order_by("fiscal_year").first()
+    if moved.fiscal_year < plan.last_year and not moved.project.budget_lines.filter(
+        fiscal_year=moved.fiscal_year + 1, source=moved.source).exists():  # fmt: skip
+        moved.fiscal_year += 1
+        moved.save(update_fields=["fiscal_year"])
+    for raised in Kpi.objects.filter(project__version=version, project__code="P-01"):
+        raised.target_value = Decimal(35)
+        raised.save(update_fields=["target_value"])
+
+
+def _link_answered_comment(plan):
+    """The workshop's accepted comment asked for water and odour monitoring: it changed the plan's project that
+    does it (engagement's demo answered it before the plans existed)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from ecotown.engagement.models import Comment
+
+    comment = Comment.objects.filter(committee__province=plan.area.province, committee__notes=DEMO,
+                                     changed_id__isnull=True).exclude(what_changed="").first()  # fmt: skip
+    project = plan.approved_version.projects.filter(code="P-02").first() if plan.approved_version else None
+    if comment is None or project is None:
+        return
+    comment.changed_type, comment.changed_id = ContentType.objects.get_for_model(Project), project.pk
+    comment.save(update_fields=["changed_type", "changed_id"])
+
+
 def seed_demo() -> str:
     if Plan.objects.filter(notes=DEMO).exists():
         return "already present"
@@ -120,6 +166,9 @@ def seed_demo() -> str:
         if _approve(plan, version):
             approved += 1
             _report_progress(version, fiscal_year)
+            plan.refresh_from_db()
+            _link_answered_comment(plan)
+            _revise(plan)
     national = services.create_plan(
         Plan(level=PlanLevel.NATIONAL, first_year=first, last_year=last, notes=DEMO,
              title_th=f"แผนปฏิบัติการการพัฒนาเมืองอุตสาหกรรมเชิงนิเวศระดับประเทศ พ.ศ. {first}–{last}"),
@@ -134,4 +183,5 @@ def seed_demo() -> str:
                                          owner_organisation=owner, position=index, notes=DEMO)  # fmt: skip
         BudgetLine.objects.create(project=project, fiscal_year=first + index, source=BudgetSource.GOVERNMENT,
                                   amount=Decimal(1_500_000))  # fmt: skip
-    return f"{areas.count()} area action plans ({approved} approved by resolution) and the national plan in draft"
+    return (f"{areas.count()} area action plans ({approved} approved by resolution, each with a draft version 2) "
+            "and the national plan in draft")  # fmt: skip

@@ -27,6 +27,12 @@ class Bar:
         status = getattr(self.project, "latest_status", None)
         return ProjectStatus(status).label if status in ProjectStatus.values else ""
 
+    def cells(self, columns: int) -> list[tuple[int, bool]]:
+        """The row of a table drawing this bar (the PDF: WeasyPrint lays tables out surely): (colspan, is the
+        bar) — one empty cell per quarter before and after, so the quarters' lines show."""
+        before, after = self.start - 1, columns - (self.start + self.span - 1)
+        return [(1, False)] * before + [(self.span, True)] + [(1, False)] * after
+
 
 def column(plan, value: datetime.date) -> int:
     """The grid column (1-based, may fall outside the plan) of the fiscal quarter a date falls in."""
@@ -55,6 +61,29 @@ def bars(plan, projects) -> tuple[list[Bar], list]:
     return placed, undated
 
 
+@dataclass
+class Quarter:
+    column: int
+    fiscal_year: int  # B.E.
+    quarter: int  # 1–4, October–December first
+    first_day: datetime.date
+    last_day: datetime.date
+
+
+def quarters(plan) -> list[Quarter]:
+    """The fiscal quarters the grid shows, with their dates (fiscal year Y B.E. starts on 1 October of Y − 544)."""
+    found = []
+    for column, number in quarter_headers(plan):
+        year = plan.first_year + (column - 1) // 4
+        first_month = (9 + 3 * (number - 1)) % 12 + 1  # October, January, April, July
+        calendar_year = year - 543 - (1 if first_month == 10 else 0)
+        first = datetime.date(calendar_year, first_month, 1)
+        months = first_month + 2  # the quarter's third month, counted from January of `calendar_year` as 0
+        following = datetime.date(calendar_year + months // 12, months % 12 + 1, 1)
+        found.append(Quarter(column, year, number, first, following - datetime.timedelta(days=1)))
+    return found
+
+
 def year_headers(plan) -> list[tuple[int, int]]:
     """(fiscal year, first column) of each year the grid shows."""
     return [(year, index * 4 + 1) for index, year in enumerate(plan.years) if index * 4 < MAX_COLUMNS]
@@ -63,3 +92,20 @@ def year_headers(plan) -> list[tuple[int, int]]:
 def quarter_headers(plan) -> list[tuple[int, int]]:
     """(column, quarter number 1–4) of each fiscal quarter the grid shows."""
     return [(start + quarter, quarter + 1) for _year, start in year_headers(plan) for quarter in range(4)]
+
+
+@dataclass
+class Timeline:
+    """What the timeline page, the plan's PDF and the API show of one version."""
+
+    plan: object
+    version: object
+    quarters: list
+    bars: list
+    undated: list
+
+
+def of(version, projects) -> Timeline:
+    """The timeline of `version` (its plan attached) from its projects (annotated by `progress.with_progress`)."""
+    placed, undated = bars(version.plan, projects)
+    return Timeline(version.plan, version, quarters(version.plan), placed, undated)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/revise/", views.PlanReviseView.as_view(), name="plan_revise"),
     *object_routes(PlanVersion, views, "versions/", only=("detail", "edit", "history")),
     path("versions/<int:pk>/step/", views.PlanVersionStepView.as_view(), name="planversion_step"),
+    path("versions/<int:pk>/compare/", views.PlanVersionCompareView.as_view(), name="planversion_compare"),
     *object_routes(Project, views, "projects/", add_path="versions/<int:parent_pk>/projects/add/"),
     *object_routes(ProgressReport, views, "progress/", add_path="projects/<int:parent_pk>/progress/add/"),
 ]

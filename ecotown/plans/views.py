@@ -8,13 +8,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import generic
 
-from ecotown.core import jobs
+from ecotown.core import jobs, scopes
 from ecotown.core import views as core
 from ecotown.core.models import Job, JobStatus
 from ecotown.core.pdf import pdf_response
 from ecotown.core.scopes import is_programme_staff, may
 from ecotown.criteria.models import Requirement
-from ecotown.plans import coverage, forms, progress, rollups, services, timeline
+from ecotown.plans import coverage, diff, forms, progress, rollups, services, timeline, versions
 from ecotown.plans.choices import LEVEL_TH, BudgetSource, VersionStatus
 from ecotown.plans.exporters import SOURCE_TH, PlanListExporter, PlanProjectExporter
 from ecotown.plans.filtersets import PlanFilterSet
@@ -94,8 +94,10 @@ def version_context(request, version) -> dict:
         "coverage": coverage.coverage(version),
         "steps": steps,
         "step_form": forms.VersionStepForm(steps=steps) if steps else None,
-        "can_add_project": not version.is_frozen and may(user, "plans.add_project", version),
-        "can_report": version.status == VersionStatus.APPROVED and may(user, "plans.add_progressreport", version),
+        # Asked of the plan: a version's scope is its plan's (Scope.child_of), and the plan page has the answers
+        # already, loaded with the plan (PlanDetailView.PAGE_PERMISSIONS).
+        "can_add_project": not version.is_frozen and may(user, "plans.add_project", plan),
+        "can_report": version.status == VersionStatus.APPROVED and may(user, "plans.add_progressreport", plan),
     }
 
 
@@ -103,11 +105,27 @@ class PlanDetailView(core.ObjectDetailView):
     """The plan page: its versions, and the one shown (`?version=N`; the approved one by default)."""
 
     model = Plan
+    # What the page asks of the plan, answered in the query that loads it (≤ 12 queries for every role).
+    PAGE_PERMISSIONS = ("plans.change_plan", "plans.delete_plan", "plans.add_planversion", "plans.add_project",
+                        "plans.add_progressreport")  # fmt: skip
+    # What the version's steps ask (services.VERSION_WORKFLOW), answered in the query that loads the versions.
+    STEP_PERMISSIONS = tuple(sorted({t.permission for t in services.VERSION_WORKFLOW.transitions.values()}))
+
+    def get_queryset(self):
+        return scopes.with_answers(super().get_queryset(), self.request.user, self.PAGE_PERMISSIONS)
+
+    def get_object(self, queryset=None):
+        plan = super().get_object(queryset)
+        scopes.remember_answers(self.request.user, plan, self.PAGE_PERMISSIONS)
+        return plan
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan, user = self.object, self.request.user
-        versions = list(PlanVersion.objects.filter(plan=plan).for_user(user).select_related("resolution__meeting"))
+        versions = PlanVersion.objects.filter(plan=plan).for_user(user).select_related("resolution__meeting__committee")
+        versions = list(scopes.with_answers(versions, user, self.STEP_PERMISSIONS))
+        for item in versions:
+            scopes.remember_answers(user, item, self.STEP_PERMISSIONS)
         wanted = self.request.GET.get("version", "")
         if wanted:
             version = next((v for v in versions if str(v.number) == wanted), None)
@@ -222,6 +240,22 @@ class PlanVersionDetailView(core.ObjectDetailView):
         context["can_change"] = context["can_change"] and not self.object.is_frozen
         context["edit_url"] = context["edit_url"] if context["can_change"] else None
         context.update(version_context(self.request, self.object))
+        return context
+
+
+class PlanVersionCompareView(core.ScopedViewMixin, generic.DetailView):
+    """What a version changes in the one before it (or in `?with=N`): projects added, removed and changed, field
+    by field."""
+
+    model = PlanVersion
+    template_name = "plans/planversion_compare.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        version, user = self.object, self.request.user
+        context["diff"] = diff.version_diff(version, user, self.request.GET.get("with", ""))
+        others = PlanVersion.objects.filter(plan_id=version.plan_id).for_user(user).exclude(pk=version.pk)
+        context["others"] = list(others.order_by("number").only("id", "plan_id", "number", "status"))
         return context
 
 
@@ -370,23 +404,6 @@ class ProgressReportHistoryView(core.ObjectHistoryView):
 # -- Excel and PDF ----------------------------------------------------------------------------------------------
 
 
-def chosen_version(request, plan, user):
-    """`?version=N` among the versions the user may see; the one shown by default."""
-    versions = PlanVersion.objects.filter(plan=plan).for_user(user).select_related("resolution__meeting__committee")
-    wanted = request.GET.get("version", "")
-    if wanted:
-        if not (wanted.isascii() and wanted.isdigit()):
-            raise Http404
-        version = versions.filter(number=int(wanted)).first()
-    else:
-        shown = plan.shown_version
-        version = versions.filter(pk=shown.pk).first() if shown else None
-    if version is None:
-        raise Http404
-    version.plan = plan
-    return version
-
-
 class PlanExportView(core.ScopedViewMixin, generic.DetailView):
     """The projects of a version as the Excel workbook that is also the import template."""
 
@@ -394,7 +411,7 @@ class PlanExportView(core.ScopedViewMixin, generic.DetailView):
 
     def get(self, request, *args, **kwargs):
         plan = self.get_object()
-        exporter = PlanProjectExporter(chosen_version(request, plan, request.user))
+        exporter = PlanProjectExporter(versions.chosen_version(plan, request.user, request.GET.get("version", "")))
         response = HttpResponse(exporter.to_xlsx(), content_type=exporter.content_type)
         response["Content-Disposition"] = f'attachment; filename="{exporter.filename}"'
         return response
@@ -407,13 +424,16 @@ class PlanPdfView(core.ScopedViewMixin, generic.DetailView):
 
     def get(self, request, *args, **kwargs):
         plan = self.get_object()
-        version = chosen_version(request, plan, request.user)
+        version = versions.chosen_version(plan, request.user, request.GET.get("version", ""))
         if version.status not in (VersionStatus.APPROVED, VersionStatus.SUPERSEDED):
             raise Http404
         # A document to file with the province: in Thai whatever language the reader's pages are in.
         with translation.override("th"):
             context = {**version_context(request, version), "plan": plan, "printed": timezone.localtime(),
                        "level_th": LEVEL_TH[plan.level], "sources_th": list(SOURCE_TH.values())}  # fmt: skip
+            context["timeline"] = timeline.of(version, context["projects"])
+            context["timeline_columns"] = timeline.columns(plan)
+            context["timeline_years"] = timeline.year_headers(plan)
             name = f"plan-{plan.pk}-v{version.number}.pdf"
             return pdf_response("plans/pdf/plan.html", context, name, request=request)
 

@@ -479,3 +479,35 @@ def test_an_unsaved_object_is_refused_without_asking_the_database(world, django_
     scopes.assignments_of(user)  # read once per request
     with django_assert_num_queries(0):
         assert not may(user, "areas.change_area", Area(province=world.province_a))
+
+
+def test_answers_loaded_with_the_objects_serve_may_without_a_query(world, django_assert_num_queries):
+    user, permissions = world.secretary_a1, ("areas.change_area", "areas.delete_area", "areas.view_area")
+    areas = {a.pk: a for a in scopes.with_answers(Area.objects.filter(province=world.province_a), user, permissions)}
+    for area in areas.values():
+        scopes.remember_answers(user, area, permissions)
+    a1, a2 = areas[world.area_a1.pk], areas[world.area_a2.pk]
+    with django_assert_num_queries(0):
+        assert may(user, "areas.change_area", a1)
+        assert not may(user, "areas.delete_area", a1)  # keyed by the condition: another answer, same object
+        assert not may(user, "areas.change_area", a2)  # keyed by the object
+    assert may(user, "areas.view_area", a2) == Area.objects.for_user(user).filter(pk=a2.pk).exists()
+
+
+def test_answers_loaded_with_an_object_agree_with_asking_the_database(world):
+    permissions = ("areas.change_area", "areas.delete_area")
+    for user in (world.officer_a, world.officer_b, world.secretary_a1, world.public):
+        for area in (world.area_a1, world.area_b1):
+            loaded = scopes.with_answers(Area.objects.filter(pk=area.pk), user, permissions).get()
+            scopes.remember_answers(user, loaded, permissions)
+            fresh = Area.objects.get(pk=area.pk)
+            for permission in permissions:
+                asked = type(area).objects.for_permission(user, permission).filter(pk=area.pk).exists()
+                assert may(user, permission, loaded) == may(user, permission, fresh) == asked
+
+
+def test_no_answer_is_loaded_for_a_permission_decided_without_the_database(world):
+    # A superuser reaches every row and the public changes none: nothing to ask, no column added.
+    for user in (world.diw_admin, world.public):
+        loaded = scopes.with_answers(Area.objects.filter(pk=world.area_a1.pk), user, ("areas.change_area",)).get()
+        assert not any(name.startswith("ecotown_may_") for name in vars(loaded))

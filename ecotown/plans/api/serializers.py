@@ -1,4 +1,6 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ecotown.core.api.serializers import ModelCleanSerializer
@@ -77,3 +79,89 @@ class ProgressReportSerializer(ModelCleanSerializer):
         model = ProgressReport
         fields = ["id", "project", "fiscal_year", "quarter", "percent_complete", "spent", "status", "narrative",
                   "notes"]  # fmt: skip
+
+
+def _plain(value):
+    """A compared value as JSON: dates as ISO text, amounts as decimal text, lists as lists."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)  # Decimal (amounts keep their exact digits) and translated labels
+
+
+class ChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text=_("budget, kpi, requirements, targets, status or a project field"))
+    label = serializers.CharField()
+    old = serializers.SerializerMethodField(help_text=_("Empty when absent from the earlier version."))
+    new = serializers.SerializerMethodField(help_text=_("Empty when absent from the later version."))
+
+    @extend_schema_field(OpenApiTypes.ANY)
+    def get_old(self, change):
+        return _plain(change.old)
+
+    @extend_schema_field(OpenApiTypes.ANY)
+    def get_new(self, change):
+        return _plain(change.new)
+
+
+class DiffProjectSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Project
+        fields = ["id", "key", "code", "title"]
+
+
+class ProjectChangeSerializer(serializers.Serializer):
+    key = serializers.UUIDField(source="new.key")
+    code = serializers.CharField(source="new.code")
+    title = serializers.CharField(source="new.title")
+    old_id = serializers.IntegerField(source="old.pk")
+    new_id = serializers.IntegerField(source="new.pk")
+    changes = ChangeSerializer(many=True)
+
+
+class VersionDiffSerializer(serializers.Serializer):
+    """What a later version of a plan changes in an earlier one: projects added, removed and changed."""
+
+    old_version = serializers.IntegerField(source="old.number", allow_null=True)
+    new_version = serializers.IntegerField(source="new.number")
+    added = DiffProjectSerializer(many=True)
+    removed = DiffProjectSerializer(many=True)
+    changed = ProjectChangeSerializer(many=True)
+    unchanged = serializers.IntegerField()
+
+
+class QuarterSerializer(serializers.Serializer):
+    column = serializers.IntegerField()
+    fiscal_year = serializers.IntegerField(help_text=_("Buddhist Era"))
+    quarter = serializers.IntegerField(help_text=_("1 = October to December"))
+    first_day = serializers.DateField()
+    last_day = serializers.DateField()
+
+
+class TimelineBarSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="project.pk")
+    key = serializers.UUIDField(source="project.key")
+    code = serializers.CharField(source="project.code")
+    title = serializers.CharField(source="project.title")
+    start_date = serializers.DateField(source="project.start_date")
+    end_date = serializers.DateField(source="project.end_date")
+    start_column = serializers.IntegerField(source="start")
+    span = serializers.IntegerField(help_text=_("Quarters the bar covers"))
+    clipped = serializers.BooleanField(help_text=_("The dates run beyond the plan's years"))
+    status = serializers.CharField(source="project.latest_status", allow_null=True,
+                                   help_text=_("Status of the latest progress report"))  # fmt: skip
+
+
+class TimelineSerializer(serializers.Serializer):
+    """A plan version's timeline: the fiscal quarters of the plan and each dated project as a bar over them."""
+
+    plan = serializers.IntegerField(source="plan.pk")
+    version = serializers.IntegerField(source="version.number")
+    first_year = serializers.IntegerField(source="plan.first_year")
+    last_year = serializers.IntegerField(source="plan.last_year")
+    quarters = QuarterSerializer(many=True)
+    bars = TimelineBarSerializer(many=True)
+    undated = DiffProjectSerializer(many=True)

@@ -21,3 +21,9 @@ def progress_bar(percent):
         'value="{}" aria-label="{}">{}%</progress><span class="small">{}%</span></div>',
         done, min(value, 100), _("progress"), value, value,
     )  # fmt: skip
+
+
+@register.filter
+def timeline_cells(bar, columns):
+    """`{% for span, is_bar in bar|timeline_cells:columns %}`: the table cells of a timeline bar (the PDF)."""
+    return bar.cells(columns)

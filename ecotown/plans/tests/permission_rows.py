@@ -257,6 +257,9 @@ ROWS = [
     # Versions.
     *rows("GET", "plans:planversion_detail", EVERYONE, target="version_a1"),
     *rows("GET", "plans:planversion_detail", DRAFT_B1, target="version_b1"),
+    # The diff between versions reads like the version: a draft's is its place's staff's.
+    *rows("GET", "plans:planversion_compare", EVERYONE, target="version_a1"),
+    *rows("GET", "plans:planversion_compare", DRAFT_B1, target="version_b1"),
     *rows("GET", "plans:planversion_history", HISTORY, target="version_a1"),
     *rows("GET", "plans:planversion_edit", WRITERS_B1, target="version_b1"),
     Row("secretary_a1", "GET", "plans:planversion_edit", 403, target="version_a1"),  # approved: frozen
@@ -481,6 +484,8 @@ ROWS += [
     *rows("GET", "api:plan-list", EVERYONE),
     *rows("GET", "api:plan-detail", EVERYONE, target="plan_a1"),
     *rows("GET", "api:plan-detail", API_DRAFT_B1, target="plan_b1"),
+    *rows("GET", "api:plan-timeline", EVERYONE, target="plan_a1"),
+    *rows("GET", "api:plan-timeline", API_DRAFT_B1, target="plan_b1"),
     Row("secretary_a1", "POST", "api:plan-list", 201, data=api_plan("area_a1"), check=plan_titled("แผนจาก API")),
     *rows(
         "POST",
@@ -540,6 +545,8 @@ ROWS += [
     *rows("GET", "api:planversion-list", EVERYONE),
     *rows("GET", "api:planversion-detail", EVERYONE, target="version_a1"),
     *rows("GET", "api:planversion-detail", API_DRAFT_B1, target="version_b1"),
+    *rows("GET", "api:planversion-compare", EVERYONE, target="version_a1"),
+    *rows("GET", "api:planversion-compare", API_DRAFT_B1, target="version_b1"),
     *rows("GET", "api:project-list", EVERYONE),
     *rows("GET", "api:project-detail", EVERYONE, target="project_a1"),
     *rows("GET", "api:project-detail", API_DRAFT_B1, target="project_b1"),

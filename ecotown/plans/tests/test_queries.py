@@ -1,5 +1,5 @@
-"""Query counts stay flat when the data grows tenfold: the plan page, the national list, the area panel and the
-API lists."""
+"""Query counts stay flat when the data grows tenfold: the national list, the area panel and the API lists (the plan
+page: test_plan_page_queries.py)."""
 
 import pytest
 from django.db import connection
@@ -7,7 +7,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ecotown.areas.testing import make_area
-from ecotown.criteria.testing import make_catalogue, make_requirement
 from ecotown.engagement.testing import make_committee
 from ecotown.plans.testing import approve, make_plan, make_project, make_report
 
@@ -28,24 +27,6 @@ def count_queries(client, url) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
-
-
-def test_the_plan_page_costs_the_same_with_ten_times_the_projects(world, client_for):
-    catalogue = make_catalogue(version="1")
-    requirements = [make_requirement(catalogue, f"G{n}") for n in range(3)]
-    client = client_for(world.secretary_a1)
-    small, large = make_plan(world.area_a1), make_plan(world.area_a2)
-    grow_plan(small, requirements, 3)
-    grow_plan(large, requirements, 30)
-    committee = make_committee("provincial", province=world.province_a)
-    for plan in (small, large):
-        approve(plan.latest_version, committee)
-        for project in plan.latest_version.projects.all():
-            make_report(project, 30)
-    few = count_queries(client, small.get_absolute_url())
-    many = count_queries(client, large.get_absolute_url())
-    assert few == many
-    assert many <= 15  # 12 for DIW (benchmarks/bench_plans.py); the secretariat adds its scope checks
 
 
 def test_the_national_list_costs_the_same_with_ten_times_the_plans(world, client_for):

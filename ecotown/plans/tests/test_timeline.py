@@ -1,6 +1,8 @@
 """The plan timeline: bars placed by fiscal quarter (October to September), by classes, not inline styles."""
 
 import datetime
+import shutil
+import subprocess
 
 import pytest
 from django.urls import reverse
@@ -71,3 +73,81 @@ def test_the_timeline_costs_the_same_with_ten_times_the_projects(world, client_f
     few = count_queries(client, reverse("plans:plan_timeline", kwargs={"pk": small.pk}))
     many = count_queries(client, reverse("plans:plan_timeline", kwargs={"pk": large.pk}))
     assert few == many
+
+
+def test_a_bar_is_a_row_of_table_cells_one_per_quarter_around_it():
+    bar = timeline.Bar(project=None, start=3, span=4)
+    assert bar.cells(8) == [(1, False), (1, False), (4, True), (1, False), (1, False)]
+    assert timeline.Bar(project=None, start=1, span=8).cells(8) == [(8, True)]
+    assert sum(span for span, _bar in bar.cells(8)) == 8
+
+
+def test_the_quarters_carry_their_dates():
+    plan = Plan(first_year=2567, last_year=2568)
+    found = [(q.column, q.fiscal_year, q.quarter, q.first_day, q.last_day) for q in timeline.quarters(plan)]
+    assert found[:2] == [
+        (1, 2567, 1, datetime.date(2023, 10, 1), datetime.date(2023, 12, 31)),
+        (2, 2567, 2, datetime.date(2024, 1, 1), datetime.date(2024, 3, 31)),
+    ]
+    assert found[3] == (4, 2567, 4, datetime.date(2024, 7, 1), datetime.date(2024, 9, 30))
+    assert found[-1] == (8, 2568, 4, datetime.date(2025, 7, 1), datetime.date(2025, 9, 30))
+    # Every date of a quarter falls in its column.
+    assert all(timeline.column(plan, q.first_day) == timeline.column(plan, q.last_day) == q.column for q in
+               timeline.quarters(plan))  # fmt: skip
+
+
+@pytest.fixture
+def dated_plan(world):
+    """An approved plan of A1 (fiscal years 2566–2570): one project Q1/2567–Q3/2567 reported delayed, one undated."""
+    from ecotown.engagement.testing import make_committee
+    from ecotown.plans.testing import approve
+
+    plan = make_plan(world.area_a1)
+    project = make_project(plan.latest_version, "โครงการมีกำหนด", code="P-9", start_date=datetime.date(2023, 10, 1),
+                           end_date=datetime.date(2024, 6, 30))  # fmt: skip
+    make_project(plan.latest_version, "โครงการไม่มีกำหนด")
+    approve(plan.latest_version, make_committee(area=world.area_a1))
+    make_report(project, 30, status="delayed")
+    return plan
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("pdftoppm"), reason="poppler-utils missing")
+def test_the_plan_pdf_draws_the_timeline_on_a_landscape_page(world, dated_plan, client_for, tmp_path):
+    response = client_for(world.secretary_a1).get(reverse("plans:plan_pdf", kwargs={"pk": dated_plan.pk}))
+    assert response.status_code == 200
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    timeline_page = next(page for page in pages if "รายไตรมาส" in "".join(page.split()))
+    joined = "".join(timeline_page.split())
+    assert "ปีงบประมาณ2567" in joined and "ปีงบประมาณ2570" in joined  # noqa: PT018 — B.E. fiscal years
+    # pdftotext splits SARA AM (ำ) from its consonant with the Thai fonts: compare text without it.
+    assert "P-9" in joined
+    assert "ล่าช้า" in joined  # the bar carries its latest report's status, in Thai
+    assert "โครงการไม่มีกาหนด" in joined.replace("ำ", "า")  # listed under the undated projects
+    assert "2023" not in timeline_page  # dates in the Buddhist Era
+    number = next(i for i, page in enumerate(pages, 1) if page is timeline_page)
+    info = subprocess.run(["pdfinfo", "-f", str(number), "-l", str(number), str(path)], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    size = next(line for line in info.splitlines() if line.startswith("Page") and "size" in line)
+    width, height = (float(value) for value in size.split(":", 1)[1].split("pts")[0].split(" x "))
+    assert width > height  # the timeline's named page is A4 landscape; the rest stays portrait
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", str(number), "-l", str(number), str(path),
+                    str(tmp_path / "page")], check=True)  # fmt: skip
+    (png,) = tmp_path.glob("page*.png")
+    assert png.stat().st_size > 1000
+
+
+def test_the_api_answers_the_timeline_of_the_version_shown(world, dated_plan, api_client_for):
+    url = reverse("api:plan-timeline", kwargs={"pk": dated_plan.pk})
+    data = api_client_for(None).get(url).json()
+    assert (data["version"], data["first_year"], data["last_year"]) == (1, 2566, 2570)
+    assert len(data["quarters"]) == 20
+    assert data["quarters"][4] == {"column": 5, "fiscal_year": 2567, "quarter": 1, "first_day": "2023-10-01",
+                                   "last_day": "2023-12-31"}  # fmt: skip
+    (bar,) = data["bars"]
+    assert (bar["code"], bar["start_column"], bar["span"], bar["clipped"], bar["status"]) == ("P-9", 5, 3, False,
+                                                                                             "delayed")  # fmt: skip
+    assert [p["title"] for p in data["undated"]] == ["โครงการไม่มีกำหนด"]
+    assert api_client_for(None).get(url + "?version=2").status_code == 404
