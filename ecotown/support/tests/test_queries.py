@@ -41,13 +41,14 @@ def grow(world, project, count: int, start: int) -> None:
         for n in range(count)
     )
     TrainingAttendance.objects.bulk_create(
-        TrainingAttendance(training=t, factory=f, person_name="ผู้เข้าอบรม") for t, f in zip(trainings, factories)
+        TrainingAttendance(training=t, factory=f, person_name="ผู้เข้าอบรม")
+        for t, f in zip(trainings, factories, strict=True)
     )
     visits = StudyVisit.objects.bulk_create(
         StudyVisit(project=project, topics=f"ดูงาน {start + n}", host_name="ต้นแบบ", visited_on=DAY) for n in range(count)
     )
     StudyVisitParticipant.objects.bulk_create(
-        StudyVisitParticipant(visit=v, factory=f, person_name="ผู้ดูงาน") for v, f in zip(visits, factories)
+        StudyVisitParticipant(visit=v, factory=f, person_name="ผู้ดูงาน") for v, f in zip(visits, factories, strict=True)
     )
     engagements = ConsultingEngagement.objects.bulk_create(
         ConsultingEngagement(project=project, consultant=world.consultant, factory=f, topics=["safety"])
