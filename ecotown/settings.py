@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ecotown.factories",
     "ecotown.plans",
     "ecotown.audits",
+    "ecotown.support",
     "ecotown.reports",
     "ecotown.opendata",
     "ecotown.dashboards",
@@ -273,6 +274,8 @@ FILTERS_EMPTY_CHOICE_LABEL = _("— all —")
 # History reasons cite decisions ("มติที่ประชุมครั้งที่ 2/2569 ...") and may be longer than 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 PAGINATE_BY = env_int("PAGINATE_BY", 25)
+# Consulting man-days (issue 17): hours of consulting visits per man-day.
+SUPPORT_HOURS_PER_MAN_DAY = env_int("SUPPORT_HOURS_PER_MAN_DAY", 6, minimum=1)
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -23,8 +23,8 @@ class Factory(EcoTownModel):
 
     Identified by the 14-digit registration number; the old-format number is kept beside it because letters,
     permits and people still use it. A factory is a scope root: its province's officers and the areas it sits in
-    reach it, and so do its operators (the accounts linked to it). Consultants will reach the factories of their
-    consulting engagements once the support app records them; until then they do not reach factories at all.
+    reach it, and so do its operators (the accounts linked to it) and the consultants of its consulting engagements
+    (support.ConsultingEngagement).
     """
 
     registration_number = models.CharField(
@@ -95,7 +95,10 @@ class Factory(EcoTownModel):
     )  # fmt: skip
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
 
-    scope = Scope.root(province="province", area="areas", assigned={Role.FACTORY_OPERATOR: "operators"})
+    scope = Scope.root(
+        province="province", area="areas",
+        assigned={Role.FACTORY_OPERATOR: "operators", Role.CONSULTANT: "consulting_engagements__consultant"},
+    )  # fmt: skip
     select_related_fields = ("province", "district", "subdistrict")
     _history_m2m_fields = ["areas", "operators"]
 

@@ -1,6 +1,7 @@
 """Matrix rows for factories: the province's officer keeps the register and its records; the area's secretariat
 and internal auditor read their area's factories; an operator reads only the factory they operate; the public,
-consultants (no consulting engagement exists yet) and central auditors reach no factory."""
+the consultant reads the factories of their consulting engagements (factory A1, support's samples); the public and
+central auditors reach no factory."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -13,17 +14,18 @@ from ecotown.factories.models import Certification, ComplianceCheck, Factory, In
 NO_ROLE = dict.fromkeys(PERSONAS, 403) | {"anonymous": 302}
 # Who reads factory A1 (province A, area A1, the operator's): everyone holding a granted role whose scope reaches it.
 READ_A1 = NO_ROLE | {"diw_admin": 200, "officer_a": 200, "officer_b": 404, "secretary_a1": 200, "auditor_a1": 200,
-                     "operator": 200}  # fmt: skip
-READ_B1 = READ_A1 | {"officer_a": 404, "officer_b": 200, "secretary_a1": 404, "auditor_a1": 404, "operator": 404}
+                     "operator": 200, "consultant": 200}  # fmt: skip
+READ_B1 = READ_A1 | {"officer_a": 404, "officer_b": 200, "secretary_a1": 404, "auditor_a1": 404, "operator": 404,
+                     "consultant": 404}  # fmt: skip
 LIST = NO_ROLE | {"diw_admin": 200, "officer_a": 200, "officer_b": 200, "secretary_a1": 200, "auditor_a1": 200,
-                  "operator": 200}  # fmt: skip
+                  "operator": 200, "consultant": 200}  # fmt: skip
 HISTORY_A1 = NO_ROLE | {"diw_admin": 200, "officer_a": 200, "officer_b": 404, "secretary_a1": 200, "auditor_a1": 200}
 # Pages that write: the province's officer (DIW everywhere); readers without the permission get 403.
 WRITE_PAGE_A1 = NO_ROLE | {"diw_admin": 200, "officer_a": 200, "officer_b": 404}
 API_READ_A1 = READ_A1 | {"anonymous": 403}
 API_LIST = LIST | {"anonymous": 403}
 AREA_A1 = NO_ROLE | {"diw_admin": 200, "officer_a": 200, "officer_b": 404, "secretary_a1": 200, "auditor_a1": 200,
-                     "operator": 404}  # fmt: skip
+                     "operator": 404, "consultant": 404}  # fmt: skip
 IMPORTERS = NO_ROLE | {"diw_admin": 200, "officer_a": 200, "officer_b": 200}
 
 RECORDS = {  # model, world attribute in A1 and B1, route prefix, form data for a new record
