@@ -14,6 +14,7 @@ class ReportsConfig(AppConfig):
         from ecotown.reports import checks, demo, panels, services, testing  # noqa: F401 - checks registers itself
         from ecotown.reports.sections import (
             Section,
+            capacity,
             factories,
             findings,
             level,
@@ -32,7 +33,7 @@ class ReportsConfig(AppConfig):
             ("plans", _("Action-plan progress"), plans.build, 40),
             ("participation", _("Participation"), participation.build, 50),
             ("factories", _("Factories: compliance and management systems"), factories.build, 60),
-            # 65: capacity building delivered (the support app registers it)
+            ("capacity", _("Capacity building delivered"), capacity.build, 65),
             ("outcomes", _("Outcomes"), outcomes.build, 70),
             ("findings", _("Findings closed"), findings.build, 80),
         ):

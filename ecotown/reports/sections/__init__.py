@@ -1,7 +1,7 @@
 """The upgrade report is an ordered list of sections. Each section builder reads the records of one app for the
 report's area, years and cut-off date and returns its text, tables, charts and what data were missing; the PDF
-and the workbook are written from these alone (exporters.py). Another app adds a section with one call from its
-`AppConfig.ready()`: `register_section(Section("capacity", _("Capacity building delivered"), build, order=55))`.
+and the workbook are written from these alone (exporters.py). A section is one call in `ReportsConfig.ready()`:
+`register_section(Section("capacity", _("Capacity building delivered"), build, order=65))`.
 """
 
 import datetime
