@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ecotown.factories",
     "ecotown.plans",
     "ecotown.audits",
+    "ecotown.symbiosis",
 ]
 
 MIDDLEWARE = [
