@@ -133,7 +133,7 @@ def start_trial(exchange, *, acting_user, reason=""):
 
 
 @transaction.atomic
-def realise(exchange, *, acting_user, start_date: datetime.date, quantity=None, reason=""):
+def realise(exchange, *, acting_user, start_date: datetime.date, quantity=None, reason="", today=None):
     """The exchange runs from `start_date` at `quantity` a year (the candidate's figure when not given, and the
     avoided landfill and GHG scaled with it); its flows go into both factories' balances."""
     if start_date is None:
@@ -149,7 +149,7 @@ def realise(exchange, *, acting_user, start_date: datetime.date, quantity=None, 
                 changes[name] = (getattr(exchange, name) * share).quantize(Decimal("0.001"))
         changes["quantity"] = quantity
     EXCHANGE_WORKFLOW.run(exchange, "realise", acting_user=acting_user, reason=reason, **changes)
-    post_flows(exchange, acting_user=acting_user)
+    post_flows(exchange, acting_user=acting_user, today=today)
     return exchange
 
 
