@@ -91,7 +91,6 @@ def test_steps_follow_the_workflow_and_need_the_permission(world, pair, table):
 
 
 def test_a_realised_exchange_becomes_a_flow_in_both_balances_from_its_start(world, pair, table):
-    supplier, receiver = pair
     services.run_matching(world.area_a1, acting_user=world.diw_admin)
     exchange = Exchange.objects.get()
     services.contact(exchange, acting_user=world.officer_a)
