@@ -2,6 +2,7 @@
 
 import io
 
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -44,6 +45,10 @@ class AreaExchangeExporter:
                    round(row["ghg_avoided_t"], 3), row["links"])  # fmt: skip
 
     def to_xlsx(self) -> bytes:
+        with translation.override("th"):  # a Thai workbook whatever the page's language, like its headers
+            return self._workbook()
+
+    def _workbook(self) -> bytes:
         workbook = Workbook()
         sheets = ((workbook.active, "การแลกเปลี่ยน", self.rows()), (workbook.create_sheet(), "ผลรวมรายปี",
                                                                       self.total_rows()))  # fmt: skip

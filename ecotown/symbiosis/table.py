@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ecotown.criteria.catalogue_schema import where
-from ecotown.criteria.safe_yaml import line_of, quoted, read_yaml
+from ecotown.criteria.safe_yaml import Mapping, line_of, quoted, read_yaml
 from ecotown.symbiosis.models import MatchingTable
 
 TABLE = Path(__file__).parent / "data" / "matching.yaml"
@@ -84,13 +84,22 @@ def _rules(data) -> list[tuple[int, str]]:
     return problems
 
 
+def _line(data, error: jsonschema.ValidationError) -> int:
+    """The line of the offending value; for unknown fields, the line of the first unknown key."""
+    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        known = error.schema.get("properties", {})
+        unknown = [error.instance.lines[key] for key in error.instance if key not in known]
+        if unknown:
+            return min(unknown)
+    return line_of(data, error.absolute_path)
+
+
 def check_table(text: str) -> tuple[object, list[tuple[int, str]]]:
     """The file's data and every problem found in it, as (line, message), in the order of the file."""
     data, problems = read_yaml(text)
     if problems:
         return None, problems
-    found = [(line_of(data, error.absolute_path), _describe(error))
-             for error in islice(_validator().iter_errors(data), MAX_ERRORS)]  # fmt: skip
+    found = [(_line(data, error), _describe(error)) for error in islice(_validator().iter_errors(data), MAX_ERRORS)]
     found += _rules(data)
     return data, sorted(found)[:MAX_ERRORS]
 

@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from ecotown.core.tables import Table
+from ecotown.core.tables import BuddhistDateColumn, Table
 from ecotown.symbiosis.models import Exchange
 
 NUMBER = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
@@ -19,7 +19,7 @@ class ExchangeTable(Table):
     landfill_avoided_t = tables.Column(verbose_name=_("landfill avoided (t/year)"), attrs=NUMBER)
     ghg_avoided_t = tables.Column(verbose_name=_("GHG avoided (tCO2e/year)"), attrs=NUMBER)
     status = tables.Column(verbose_name=_("status"))
-    start_date = tables.Column(verbose_name=_("start date"), default="—")
+    start_date = BuddhistDateColumn(verbose_name=_("start date"), default="—")
 
     class Meta(Table.Meta):
         model = Exchange
