@@ -3,9 +3,9 @@
 Run: DATABASE_URL=sqlite:////tmp/bench_symbiosis.sqlite3 .venv/bin/python benchmarks/bench_symbiosis.py
      [--factories 2000] [--keep]
 Builds a fresh database (migrations, provinces, the test world's areas), then one area of `--factories` made-up
-factories within about 20 km of each other, each with an accepted balance of 20 flows: 9 inputs (raw materials
+factories within about 20 km of each other, each with an accepted balance of 20 flows: 10 inputs (8 raw materials
 some of which a residue can replace, water, energy), a product, 5 wastes under DIW codes of the matching table's
-categories (one in eight hazardous), a by-product, wastewater, steam and an emission; one processor in forty is a
+categories (spent solvent, one of the seven, hazardous), a by-product, wastewater, steam and an emission; one processor in forty is a
 licensed type-106 factory. It times `services.run_matching` end to end — reading the balances, reconciling them
 (one network), matching and saving the candidates — and the engine alone on the same records.
 """
@@ -46,7 +46,7 @@ def build(count: int):
     )
     flows = []
     for balance in balances:
-        inputs = [("raw_material", rng.choice(INPUTS), rng.uniform(50, 400)) for _ in range(7)]
+        inputs = [("raw_material", rng.choice(INPUTS), rng.uniform(50, 400)) for _ in range(8)]
         inputs += [("water", "น้ำหล่อเย็น", rng.uniform(100, 900))]
         total_in = sum(q for _c, _n, q in inputs)
         wastes = [rng.choice(WASTES) for _ in range(5)]

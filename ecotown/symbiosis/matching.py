@@ -30,7 +30,8 @@ DIVERSION_ORDER = ("landfill", "incineration", "energy_recovery", "discharge", "
 NO_COORDINATES = "no_coordinates"
 TOO_FAR = "too_far"
 NOT_LICENSED = "not_licensed"
-REASONS = (NO_COORDINATES, TOO_FAR, NOT_LICENSED)
+BELOW_LIMIT = "below_limit"  # ranked below the area's `candidates_per_area`
+REASONS = (NO_COORDINATES, TOO_FAR, NOT_LICENSED, BELOW_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -197,20 +198,24 @@ def figures(table: dict, category: dict, supply: Supply, quantity: float, distan
 # -- matching -------------------------------------------------------------------------------------------------
 
 
-def match(table: dict, sites, lines) -> Result:
-    """Candidate exchanges between the sites from their lines, ranked, with the pairs left out and why."""
+def match(table: dict, sites, lines, suppliers=None) -> Result:
+    """Candidate exchanges between the sites from their lines, ranked, with the pairs left out and why.
+    `suppliers` (factory ids) limits who supplies, to the area's own factories; every site may receive."""
     sites = {site.factory_id: site for site in sites}
+    supplying = set(sites) if suppliers is None else set(suppliers) & set(sites)
     supplies, demands = group(table, lines)
     result = Result()
     for category in table["categories"]:
         code = category["code"]
-        suppliers = [supply for (c, _f), supply in supplies.items() if c == code and _f in sites]
-        receivers = [
-            (factory, quantity) for (c, factory), quantity in demands.items() if c == code and factory in sites
-        ]
-        if suppliers and receivers:
-            _match_category(table, category, sites, suppliers, receivers, result)
+        given = [supply for (c, factory), supply in supplies.items() if c == code and factory in supplying]
+        wanted = [(factory, quantity) for (c, factory), quantity in demands.items() if c == code and factory in sites]
+        if given and wanted:
+            _match_category(table, category, sites, given, wanted, result)
     result.candidates.sort(key=lambda c: (-c.diverted_t, c.distance_km, c.supplier_id, c.receiver_id))
+    limit = table["candidates_per_area"]
+    if len(result.candidates) > limit:
+        result.excluded[BELOW_LIMIT] += len(result.candidates) - limit
+        del result.candidates[limit:]
     return result
 
 

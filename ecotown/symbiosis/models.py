@@ -142,8 +142,7 @@ class Exchange(EcoTownModel):
 
 class ExchangeFlow(EcoTownModel):
     """The flow a realised exchange put into one factory's mass balance for one year: out of the supplier's
-    balance, into the receiver's. Kept so that adding the flows again changes nothing (and so that a balance
-    holding one is not deleted from under the exchange)."""
+    balance, into the receiver's. Kept so that adding the flows again changes nothing."""
 
     class Side(models.TextChoices):
         SUPPLIER = "supplier", _("Supplier")
@@ -153,8 +152,10 @@ class ExchangeFlow(EcoTownModel):
                                  verbose_name=_("exchange"))  # fmt: skip
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
     year = models.PositiveSmallIntegerField(_("year (B.E.)"))
-    flow = models.OneToOneField("factories.Flow", on_delete=models.PROTECT, related_name="exchange_link",
-                                verbose_name=_("flow"))  # fmt: skip
+    # The operator may still correct or remove the line in an open balance; the posting stays recorded, so the
+    # exchange does not put it back.
+    flow = models.OneToOneField("factories.Flow", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="exchange_link", verbose_name=_("flow"))  # fmt: skip
 
     scope = Scope.child_of("exchange")
     select_related_fields = ("exchange", "flow__mass_balance")

@@ -86,8 +86,9 @@ def network(exchanges) -> dict:
     return {"nodes": list(nodes.values()), "links": edges}
 
 
-def requirement_results(area, exchanges, table, fiscal_year_be: int) -> list[tuple]:
-    """(target, value) for the area's targets of that fiscal year on the requirements the table names."""
+def requirement_results(area, exchanges, table, fiscal_year_be: int, user) -> list[tuple]:
+    """(target, value) for the area's targets of that fiscal year on the requirements the table names, among
+    those whose results `user` may record."""
     from ecotown.targets.models import Target
 
     wanted = table.content.get("requirements", {})
@@ -95,7 +96,8 @@ def requirement_results(area, exchanges, table, fiscal_year_be: int) -> list[tup
     values = {"exchanged_tonnes": Decimal(str(round(row["tonnes"], 2))), "working_links": Decimal(row["links"])}
     found = []
     for measure, codes in wanted.items():
-        for target in Target.objects.filter(area=area, fiscal_year=fiscal_year_be, requirement__code__in=codes):
+        targets = Target.objects.for_permission(user, "targets.change_actual")
+        for target in targets.filter(area=area, fiscal_year=fiscal_year_be, requirement__code__in=codes):
             found.append((target, values[measure]))
     return found
 
@@ -106,4 +108,4 @@ def record_results(area, exchanges, table, fiscal_year_be: int, *, acting_user) 
     from ecotown.targets.services import record_result
 
     return [record_result(target, value=value, acting_user=acting_user)
-            for target, value in requirement_results(area, exchanges, table, fiscal_year_be)]  # fmt: skip
+            for target, value in requirement_results(area, exchanges, table, fiscal_year_be, acting_user)]  # fmt: skip

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from ecotown.core.dates import to_be
 from ecotown.core.workflow import Transition, Workflow
@@ -53,10 +54,10 @@ def run_matching(area, *, acting_user, table=None, day=None) -> MatchingRun:
     rules = table.content
     factories = sources.factories_in_reach(area, max(rules["max_distance_km"].values()))
     balance_ids = sources.latest_balances(factories)
-    result = matching.match(rules, sources.sites(factories, rules["hazardous_receiver_types"], day),
-                            sources.lines(balance_ids))  # fmt: skip
     own = set(area.factories.values_list("pk", flat=True))
-    found = [c for c in result.candidates if c.supplier_id in own]
+    sites = sources.sites(factories, rules["hazardous_receiver_types"], day)
+    result = matching.match(rules, sites, sources.lines(balance_ids), suppliers=own)
+    found = result.candidates
     run = MatchingRun(area=area, table=table, balances=len(balance_ids), candidates=len(found),
                       excluded=dict(result.excluded), examples=[_example(e) for e in result.examples])  # fmt: skip
     run._history_user = acting_user
@@ -73,33 +74,47 @@ def _example(exclusion) -> dict:
 
 
 def _save_candidates(area, table, run, candidates, own, acting_user):
+    """New candidates are created and those still proposed refreshed, in bulk with their history records."""
     categories = {category["code"]: category for category in table.content["categories"]}
     receiver_areas = _receiver_areas(area, {c.receiver_id for c in candidates} - own)
     existing = {(e.supplier_id, e.receiver_id, e.category): e
                 for e in Exchange.objects.filter(supplier_id__in=own)}  # fmt: skip
+    created, refreshed = [], []
     for candidate in candidates:
         category = categories[candidate.category]
-        values = {
-            "material": category["title"]["th"], "kind": candidate.kind, "hazardous": candidate.hazardous,
-            "waste_codes": ", ".join(candidate.waste_codes), "quantity": _decimal(candidate.quantity),
-            "unit": candidate.unit, "distance_km": _decimal(candidate.distance_km), "replaces": candidate.replaces,
-            "replaces_material": category["replaces_material"]["th"], "diverted_t": _decimal(candidate.diverted_t),
-            "landfill_avoided_t": _decimal(candidate.landfill_avoided_t),
-            "ghg_avoided_t": _decimal(candidate.ghg_avoided_t),
-            "receiver_area": receiver_areas.get(candidate.receiver_id), "table": table, "run": run,
-        }  # fmt: skip
+        values = _values(candidate, category, table, run, receiver_areas.get(candidate.receiver_id))
         exchange = existing.get((candidate.supplier_id, candidate.receiver_id, candidate.category))
         if exchange is None:
-            exchange = Exchange(area=area, supplier_id=candidate.supplier_id, receiver_id=candidate.receiver_id,
-                                category=candidate.category, **values)  # fmt: skip
-        elif exchange.status != S.PROPOSED:
-            continue  # being followed up: its figures are the ones agreed, not the matching's
-        else:
+            created.append(Exchange(area=area, supplier_id=candidate.supplier_id, receiver_id=candidate.receiver_id,
+                                    category=candidate.category, **values))  # fmt: skip
+        elif exchange.status == S.PROPOSED:  # one being followed up keeps the figures agreed, not the matching's
             for name, value in values.items():
                 setattr(exchange, name, value)
-        exchange._history_user = acting_user
-        exchange._change_reason = _("Matching run")
-        exchange.save()
+            exchange.revision += 1
+            refreshed.append(exchange)
+    reason = _("Matching run")
+    bulk_create_with_history(created, Exchange, batch_size=500, default_user=acting_user,
+                             default_change_reason=reason)  # fmt: skip
+    if refreshed:
+        bulk_update_with_history(refreshed, Exchange, [*FIGURES, "revision", "last_updated"], batch_size=500,
+                                 default_user=acting_user, default_change_reason=reason)  # fmt: skip
+
+
+def _values(candidate, category, table, run, receiver_area) -> dict:
+    return {
+        "material": category["title"]["th"], "kind": candidate.kind, "hazardous": candidate.hazardous,
+        "waste_codes": ", ".join(candidate.waste_codes), "quantity": _decimal(candidate.quantity),
+        "unit": candidate.unit, "distance_km": _decimal(candidate.distance_km), "replaces": candidate.replaces,
+        "replaces_material": category["replaces_material"]["th"], "diverted_t": _decimal(candidate.diverted_t),
+        "landfill_avoided_t": _decimal(candidate.landfill_avoided_t),
+        "ghg_avoided_t": _decimal(candidate.ghg_avoided_t), "receiver_area_id": receiver_area, "table": table,
+        "run": run, "last_updated": timezone.now(),
+    }  # fmt: skip
+
+
+FIGURES = ("material", "kind", "hazardous", "waste_codes", "quantity", "unit", "distance_km", "replaces",
+           "replaces_material", "diverted_t", "landfill_avoided_t", "ghg_avoided_t", "receiver_area", "table",
+           "run")  # fmt: skip
 
 
 def _receiver_areas(area, receivers) -> dict:

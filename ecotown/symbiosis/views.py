@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from ecotown.areas.models import Area
@@ -14,7 +15,7 @@ from ecotown.core.scopes import may
 from ecotown.symbiosis import forms, outcomes, services
 from ecotown.symbiosis.exporters import CONTENT_TYPE, AreaExchangeExporter
 from ecotown.symbiosis.filtersets import ExchangeFilterSet
-from ecotown.symbiosis.matching import NO_COORDINATES, NOT_LICENSED, TOO_FAR
+from ecotown.symbiosis.matching import BELOW_LIMIT, NO_COORDINATES, NOT_LICENSED, TOO_FAR
 from ecotown.symbiosis.models import Exchange, MatchingRun
 from ecotown.symbiosis.table import current_table
 from ecotown.symbiosis.tables import ExchangeTable
@@ -98,9 +99,10 @@ class AreaExchangesMixin:
 
 
 REASONS = {
-    NO_COORDINATES: _("a factory has no coordinates"),
-    TOO_FAR: _("farther than the table allows"),
-    NOT_LICENSED: _("hazardous waste, receiver not licensed to take it"),
+    NO_COORDINATES: gettext_lazy("a factory has no coordinates"),
+    TOO_FAR: gettext_lazy("farther than the table allows"),
+    NOT_LICENSED: gettext_lazy("hazardous waste, receiver not licensed to take it"),
+    BELOW_LIMIT: gettext_lazy("ranked below the candidates an area keeps"),
 }
 
 

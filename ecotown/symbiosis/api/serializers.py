@@ -5,8 +5,10 @@ from ecotown.symbiosis.models import Exchange, ExchangeFlow
 
 
 class ExchangeFlowSerializer(serializers.ModelSerializer):
-    mass_balance = serializers.IntegerField(source="flow.mass_balance_id", read_only=True)
-    quantity = serializers.DecimalField(source="flow.quantity", max_digits=16, decimal_places=3, read_only=True)
+    mass_balance = serializers.IntegerField(source="flow.mass_balance_id", read_only=True, allow_null=True)
+    quantity = serializers.DecimalField(
+        source="flow.quantity", max_digits=16, decimal_places=3, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = ExchangeFlow

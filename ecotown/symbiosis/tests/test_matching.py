@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from ecotown.symbiosis.matching import (
+    BELOW_LIMIT,
     NO_COORDINATES,
     NOT_LICENSED,
     TOO_FAR,
@@ -132,3 +133,18 @@ def test_inputs_are_recognised_by_words_and_outputs_by_code(table):
     assert category_of(table, needs(2, 1, name="ปุ๋ยหมักชีวภาพ"))["code"] == "food-sludge"
     assert category_of(table, needs(2, 1, name="แป้งมัน")) is None
     assert category_of(table, sludge(1, 1, code="100102"))["code"] == "ash"
+
+
+def test_an_area_keeps_its_best_candidates_and_counts_the_rest(table):
+    limited = {**table, "candidates_per_area": 2}
+    sites = [Site(n, 14.0 + 0.001 * n, 100.5) for n in range(1, 5)]
+    lines = [sludge(1, 100), sludge(2, 50), sludge(3, 10), needs(4, 1000)]
+    result = match(limited, sites, lines)
+    assert [c.supplier_id for c in result.candidates] == [1, 2]
+    assert result.excluded == {BELOW_LIMIT: 1}
+
+
+def test_only_the_given_suppliers_supply(table):
+    sites = [Site(1, 14.0, 100.5), Site(2, 14.01, 100.5)]
+    lines = [sludge(1, 10), needs(1, 10), sludge(2, 10), needs(2, 10)]
+    assert [(c.supplier_id, c.receiver_id) for c in match(table, sites, lines, suppliers={2}).candidates] == [(2, 1)]
