@@ -5,9 +5,9 @@ Run: DATABASE_URL=sqlite:////tmp/bench_symbiosis.sqlite3 .venv/bin/python benchm
 Builds a fresh database (migrations, provinces, the test world's areas), then one area of `--factories` made-up
 factories within about 20 km of each other, each with an accepted balance of 20 flows: 10 inputs (8 raw materials
 some of which a residue can replace, water, energy), a product, 5 wastes under DIW codes of the matching table's
-categories (spent solvent, one of the seven, hazardous), a by-product, wastewater, steam and an emission; one processor in forty is a
-licensed type-106 factory. It times `services.run_matching` end to end — reading the balances, reconciling them
-(one network), matching and saving the candidates — and the engine alone on the same records.
+categories (spent solvent, one of the seven, hazardous), a by-product, wastewater, steam and an emission; one
+factory in forty is a licensed type-106 processor. It times `services.run_matching` end to end — reading the
+balances, reconciling them, matching and saving the candidates — and the engine alone on the same records.
 """
 
 import argparse
