@@ -1,7 +1,6 @@
 """What the matching reads from the database, as the engine's plain records (matching.Site, matching.Line):
 the area's factories and those of other areas within reach, each one's latest accepted yearly mass balance with
-its flows reconciled (factories.reconcile: one network, each balance a node), and which factories are licensed
-waste processors."""
+its flows reconciled, and which factories are licensed waste processors."""
 
 import math
 import re
