@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ecotown.reports",
     "ecotown.opendata",
     "ecotown.dashboards",
+    "ecotown.symbiosis",
 ]
 
 MIDDLEWARE = [
