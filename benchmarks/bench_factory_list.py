@@ -2,6 +2,7 @@
 
 Run after bench_factory_import.py has filled a database (it leaves PostgreSQL's behind):
     DATABASE_URL=postgres://…/ecotown_factories_bench .venv/bin/python benchmarks/bench_factory_list.py
+On SQLite, point VAR_DIR at the directory of the database the import benchmark kept (--keep).
 Times 20 requests of each URL through Django's test client, as the DIW administrator (every factory in scope) and
 as a provincial officer (one province), and counts the queries of each.
 """
@@ -12,8 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-URLS = ("/factories/", "/factories/?q=ชุบโลหะ", "/factories/?province=13&factory_class=3&operating_status=operating",
-        "/factories/?q=10130000000107", "/factories/?page=500")  # fmt: skip
+URLS = ("/factories/", "/factories/?q=ชุบโลหะ", "/factories/?q=สยามกรีน", "/factories/?q=ชุบ",
+        "/factories/?province=13&factory_class=3&operating_status=operating", "/factories/?q=10130000000107",
+        "/factories/?q=101300000", "/factories/?page=400", "/factories/?page=500&per_page=100",
+        "/factories/?sort=province")  # fmt: skip
 
 
 def main() -> int:
@@ -31,7 +34,10 @@ def main() -> int:
     from ecotown.factories.models import Factory
     from ecotown.geo.models import Province
 
-    print(f"{connection.vendor}: {Factory.objects.count():,} factories")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # what autovacuum does after a load: the planner's statistics
+    print(f"{connection.vendor}: {Factory.objects.count():,} factories; load average {os.getloadavg()[0]:.1f}")
     admin, _ = User.objects.get_or_create(username="bench-admin")
     RoleAssignment.objects.get_or_create(user=admin, role=Role.DIW_ADMIN)
     officer, _ = User.objects.get_or_create(username="bench-officer")

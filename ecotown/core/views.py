@@ -86,6 +86,9 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
     # lists and models added elsewhere (under a parent) set offer_add = False.
     offer_add = True
     add_url_name = None
+    # A list that can grow past what is worth counting (the national factory register) sets
+    # core.pagination.CappedPaginator here.
+    paginator_class = None
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -119,7 +122,10 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
         return context
 
     def get_table_pagination(self, table):
-        return {"per_page": per_page(self.request)}
+        pagination = {"per_page": per_page(self.request)}
+        if self.paginator_class is not None:
+            pagination["paginator_class"] = self.paginator_class
+        return pagination
 
     def get_table(self, **kwargs):
         """django-tables2 reads `?per_page=` itself, over what get_table_pagination says: `per_page=1000000000`

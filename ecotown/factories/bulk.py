@@ -69,7 +69,8 @@ class Columns:
         self.names = [f.attname for f in self.fields]
         self.adapters = [_adapter(f) for f in self.fields]
         self.defaults = {f.attname: f.get_default() for f in self.fields if f.has_default() or f.null or f.blank}
-        self.spec = [(name, self.defaults.get(name), adapt) for name, adapt in zip(self.names, self.adapters, strict=True)]
+        self.spec = [(name, self.defaults.get(name), adapt)
+                     for name, adapt in zip(self.names, self.adapters, strict=True)]  # fmt: skip
 
     def row(self, values: dict) -> list:
         get = values.get
@@ -133,6 +134,13 @@ class FactoryWriter:
         changed = Factory.objects.filter(pk__in=[v["pk"] for v in rows]).order_by()
         stored = {row["id"]: row for row in changed.values("id", *kept)}
         self._history([{**stored[values["pk"]], **values} for values in rows], "~", now)
+
+    def refresh_statistics(self) -> None:
+        """After a large load, PostgreSQL's planner needs fresh statistics to pick the list's indexes (a name
+        search on stale ones read 17,892 rows where 25 do: docs/benchmarks.md); autovacuum comes too late."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {self.factories.table}")
 
     def _history(self, rows, kind: str, now) -> None:
         extra = {"history_date": now, "history_change_reason": REASON, "history_type": kind,

@@ -58,6 +58,7 @@ COMPARED = (
     "latitude", "longitude", "in_industrial_estate", "operating_status", "source_updated",
 )  # fmt: skip
 BATCH = 1000
+LARGE_LOAD = 10_000  # rows written, after which the planner's statistics are refreshed
 MAX_ERRORS_SHOWN = 200
 MAX_CHANGES_SHOWN = 300
 MAX_FIELD = 10_000
@@ -159,6 +160,8 @@ class FactoryImporter:
                 self._rows(reader, positions, result, write, file, size)
                 if write and (result.refused == 0 or not self.all_or_nothing):
                     result.written = True
+                    if result.created + result.updated >= LARGE_LOAD:
+                        self.writer.refresh_statistics()
                 else:
                     transaction.set_rollback(True)
         except FileProblem as problem:
@@ -236,9 +239,9 @@ class FactoryImporter:
         existing = {
             row["registration_number"]: row
             # order_by(): the model's Thai-collation order would sort every batch through ICU for nothing.
-            for row in Factory.objects.filter(registration_number__in=numbers).order_by().values(
-                "pk", "registration_number", "revision", *COMPARED
-            )
+            for row in Factory.objects.filter(registration_number__in=numbers)
+            .order_by()
+            .values("pk", "registration_number", "revision", *COMPARED)
         }
         new, changed = [], []
         for values in parsed:

@@ -13,6 +13,7 @@ from ecotown.core import jobs
 from ecotown.core import views as core
 from ecotown.core.evidence import storage
 from ecotown.core.models import Job, JobStatus
+from ecotown.core.pagination import CappedPaginator
 from ecotown.core.scopes import is_programme_staff, may
 from ecotown.factories import balances, forms, management_systems, services
 from ecotown.factories.choices import FlowCategory, MassBalanceStatus
@@ -30,6 +31,7 @@ class FactoryListView(core.ObjectListView):
     template_name = "factories/factory_list.html"
     filterset_class = FactoryFilterSet
     table_class = FactoryTable
+    paginator_class = CappedPaginator  # the national register is 250,000 rows: counted up to 10,000
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
