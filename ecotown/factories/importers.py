@@ -1,4 +1,5 @@
-"""Import the Ministry of Industry's open-data `Factory_Data` CSV (research §7.7) into the register.
+"""Import the Ministry of Industry's open-data `Factory_Data` CSV (research §7.7), or our Excel template of the
+same columns (workbook.py), into the register.
 
 The national file has about 240,000 rows, so it is read as a stream in batches: memory stays flat whatever the
 file's length (only the set of registration numbers already seen grows, 14-digit integers, to find duplicates).
@@ -14,7 +15,7 @@ Each batch is matched on the 14-digit registration number and created or updated
   counted, never written.
 
 The file is untrusted: encodings are told apart by their bytes (UTF-8 with or without BOM, or TIS-620/cp874),
-a spreadsheet saved as .xlsx is recognised and refused with a hint, cells are read with bounded patterns and
+an .xlsx is read as our template (bounded, formulas refused: workbook.py), cells are read with bounded patterns and
 range-checked, and a line is at most MAX_FIELD characters a cell.
 """
 
@@ -150,7 +151,12 @@ class FactoryImporter:
         """Check (and with `write`, save) every row of `file`, a binary stream."""
         result = ImportResult()
         try:
-            reader, size = open_csv(file)
+            if _is_workbook(file):
+                from ecotown.factories.workbook import read_workbook  # it builds on this module
+
+                reader, size = read_workbook(file), 0
+            else:
+                reader, size = open_csv(file)
             positions = header_positions(_first(reader))
         except FileProblem as problem:
             result.problem = str(problem)
@@ -177,6 +183,10 @@ class FactoryImporter:
         line = 1
         try:
             for line, cells in enumerate(reader, start=2):
+                if isinstance(cells, RowProblem):  # a workbook row holding a formula
+                    result.rows += 1
+                    self._refuse(result, line, "", cells)
+                    continue
                 if not any(cells):
                     continue
                 result.rows += 1
@@ -319,14 +329,19 @@ def open_csv(file):
     file.seek(0)
     if not start.strip():
         raise FileProblem(_("The file is empty."))
-    if start[:4] == b"PK\x03\x04":
-        raise FileProblem(_("This is an Excel workbook: save it as “CSV UTF-8” and upload that."))
     if b"\x00" in start[:4096]:
         raise FileProblem(_("This is not a text (CSV) file, or it is saved as UTF-16: save it as “CSV UTF-8”."))
     encoding = "utf-8-sig" if _is_utf8(start) else "cp874"  # cp874 is TIS-620 with the Windows additions
     text = io.TextIOWrapper(file, encoding=encoding, newline="")
     csv.field_size_limit(MAX_FIELD)
     return csv.reader(text), size
+
+
+def _is_workbook(file) -> bool:
+    """An .xlsx (a zip): our Excel template, read by workbook.py."""
+    start = file.read(4)
+    file.seek(0)
+    return start == b"PK\x03\x04"
 
 
 def _first(reader):

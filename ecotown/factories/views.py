@@ -22,6 +22,7 @@ from ecotown.factories.filtersets import FactoryFilterSet
 from ecotown.factories.jobs import IMPORT
 from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, MassBalance, Permit
 from ecotown.factories.tables import FactoryTable
+from ecotown.factories.workbook import FactoryTemplateExporter
 
 # -- factories --------------------------------------------------------------------------------------------------
 
@@ -242,6 +243,16 @@ class FactoryImportView(ImportMixin, generic.FormView):
                   "title": _("Import factories · {name}").format(name=form.cleaned_data["file"].name[:80])}  # fmt: skip
         job = jobs.start(IMPORT, self.request.user, params, upload=form.cleaned_data["file"], language=get_language())
         return redirect(job)
+
+
+class FactoryTemplateView(ImportMixin, generic.View):
+    """Our Excel template of the register's columns, with an example row, in the page's language."""
+
+    def get(self, request):
+        exporter = FactoryTemplateExporter()
+        response = HttpResponse(exporter.to_xlsx(), content_type=CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{exporter.filename}"'
+        return response
 
 
 class FactoryImportConfirmView(ImportMixin, generic.View):

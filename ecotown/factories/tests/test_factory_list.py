@@ -64,10 +64,15 @@ def test_under_the_cap_the_count_is_exact(world, client_for, small_cap):
 def test_a_search_finds_a_word_in_any_searched_column_and_only_there(world, query, expected):
     made = {
         "ชุบโลหะ": make_factory(world.province_a, name="บริษัท สยามชุบโลหะ จำกัด", registration_number="10130000000011"),
-        "operator": make_factory(world.province_a, name="โรงงานหนึ่ง", operator_name="นายสยาม",
-                                 registration_number="10130000000022"),  # fmt: skip
-        "old": make_factory(world.province_a, name="โรงงานสอง", old_registration_number="3-105-1/60ชบ",
-                            registration_number="10130000000033"),  # fmt: skip
+        "operator": make_factory(
+            world.province_a, name="โรงงานหนึ่ง", operator_name="นายสยาม", registration_number="10130000000022"
+        ),
+        "old": make_factory(
+            world.province_a,
+            name="โรงงานสอง",
+            old_registration_number="3-105-1/60ชบ",
+            registration_number="10130000000033",
+        ),
     }
     found = FactoryFilterSet({"q": query}, queryset=Factory.objects.all()).qs
     assert {key for key, factory in made.items() if factory in found} == expected
