@@ -68,7 +68,8 @@ def _notes() -> dict[str, str]:
 
 def header(code: str) -> str:
     label = Factory._meta.get_field(FIELDS[code]).verbose_name if code in FIELDS else _("note")
-    return f"{str(label).capitalize()} ({code})"
+    label = str(label)
+    return f"{label[:1].upper()}{label[1:]} ({code})"
 
 
 class FactoryTemplateExporter:
