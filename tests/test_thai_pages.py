@@ -45,6 +45,10 @@ ALLOWED = {
     "Enter",  # the key's name, as printed on it
     "ISIC",  # the UN's industry classification, named so in DIW's own factory data
     "kWh",  # the unit as Thai writes it
+    # The Ministry's Factory_Data column codes and ESTATE values, as in its file: the factory Excel template heads
+    # each column with its code, so the same columns import from the CSV and the template (issue 15).
+    "FACREG", "DISPFACREG", "FID", "FACTYPE", "FNAME", "ONAME", "OBJECT", "FADDR", "FMOO", "FSOI", "FROAD",
+    "FTUMNAME", "FAMPNAME", "FPROVNAME", "HP", "LAT", "LNG", "ESTATE", "FFLAG", "NOTE", "IN", "OUT",
 }  # fmt: skip
 
 # Phrases quoted from other programs, as they show them: QGIS's menu command; the names of DIW's awards.

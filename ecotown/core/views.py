@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 from django.http import FileResponse, Http404, HttpResponse
@@ -25,6 +24,7 @@ from django_tables2 import SingleTableMixin
 from ecotown.core.deletion import dependents
 from ecotown.core.forms import RevisionField
 from ecotown.core.history import describe_history, history_records
+from ecotown.core.pagination import ListPaginator
 from ecotown.core.registry import registry
 from ecotown.core.scopes import is_programme_staff, may
 
@@ -87,6 +87,9 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
     # lists and models added elsewhere (under a parent) set offer_add = False.
     offer_add = True
     add_url_name = None
+    # A list that can grow past what is worth counting (the national factory register) sets
+    # core.pagination.CappedPaginator here.
+    paginator_class = None
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -120,7 +123,7 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
         return context
 
     def get_table_pagination(self, table):
-        return {"per_page": per_page(self.request)}
+        return {"per_page": per_page(self.request), "paginator_class": self.paginator_class or ListPaginator}
 
     def get_table(self, **kwargs):
         """django-tables2 reads `?per_page=` itself, over what get_table_pagination says: `per_page=1000000000`
@@ -133,8 +136,7 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
         request = copy(self.request)
         request.GET = self.request.GET.copy()
         request.GET.pop(table.prefixed_per_page_field, None)
-        paginate = {**self.get_table_pagination(table), "paginator_class": ListPaginator}
-        return RequestConfig(request, paginate=paginate).configure(table)
+        return RequestConfig(request, paginate=self.get_table_pagination(table)).configure(table)
 
     def get_template_names(self):
         names = super().get_template_names()
@@ -143,23 +145,6 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
             # partials by the name of the template that defines them: fall back to the one in core.
             return [f"{name}#results" for name in names] + ["core/object_list.html#results"]
         return names
-
-
-class ListPaginator(Paginator):
-    """A first page that holds the whole list is one query: its rows tell the count, no `COUNT(*)` first."""
-
-    def page(self, number):
-        rows = self.object_list
-        pinned = any((getattr(rows, "pinned_data", None) or {}).values())
-        if str(number) == "1" and "count" not in self.__dict__ and not pinned:
-            first = rows[: self.per_page + self.orphans + 1]
-            fetched = len(first)
-            if fetched <= self.per_page + self.orphans:
-                self.__dict__["count"] = fetched  # Paginator.count is a cached_property
-                return self._get_page(first, 1, self)
-            self.validate_number(1)  # counts: more pages follow
-            return self._get_page(first[: self.per_page], 1, self)  # the rows already read
-        return super().page(number)
 
 
 def per_page(request) -> int:

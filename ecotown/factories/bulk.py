@@ -3,6 +3,8 @@ and their history rows, instead of the ORM's bulk methods, whose SQL compilation
 own work on a large file (measured: docs/benchmarks.md). Values are adapted once per column through the database
 backend's own adapters, so the stored values are the ones the ORM would store."""
 
+import contextlib
+
 from django.db import connection
 
 from ecotown.factories.models import Factory
@@ -19,8 +21,43 @@ def _adapter(model_field):
     if kind == "DateField":
         return ops.adapt_datefield_value
     if kind == "DateTimeField":
-        return ops.adapt_datetimefield_value
+        return _last_one(ops.adapt_datetimefield_value)
     return None
+
+
+def _last_one(adapt):
+    """`adapt` remembering its last answer: a batch's time stamps are all one value (the import's "now"),
+    and adapting an aware date-time costs more than the rest of the row."""
+    last = [object(), None]
+
+    def adapted(value):
+        if value is not last[0]:
+            last[0], last[1] = value, adapt(value)
+        return last[1]
+
+    return adapted
+
+
+# SQLite's page cache for the import (KiB): the default 2 MB spills the indexes of a 250,000-row register to the
+# file on every batch; 128 MB keeps them in memory (measured: docs/benchmarks.md). Within the 400 MB budget.
+SQLITE_CACHE_KIB = 128 * 1024
+
+
+@contextlib.contextmanager
+def large_cache():
+    """A larger SQLite page cache while a large import writes; the connection's own setting afterwards."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = cursor.fetchone()[0]
+        cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 class Columns:
@@ -32,13 +69,16 @@ class Columns:
         self.names = [f.attname for f in self.fields]
         self.adapters = [_adapter(f) for f in self.fields]
         self.defaults = {f.attname: f.get_default() for f in self.fields if f.has_default() or f.null or f.blank}
+        self.spec = [(name, self.defaults.get(name), adapt)
+                     for name, adapt in zip(self.names, self.adapters, strict=True)]  # fmt: skip
 
     def row(self, values: dict) -> list:
-        cells = []
-        for name, adapt in zip(self.names, self.adapters, strict=True):
-            value = values[name] if name in values else self.defaults.get(name)
-            cells.append(adapt(value) if adapt is not None and value is not None else value)
-        return cells
+        get = values.get
+        return [
+            adapt(value) if adapt is not None and value is not None else value
+            for name, default, adapt in self.spec
+            for value in (get(name, default),)
+        ]
 
     def insert_sql(self) -> str:
         return f"INSERT INTO {self.table} ({self.quoted()}) VALUES ({', '.join(['%s'] * len(self.names))})"
@@ -69,7 +109,9 @@ class FactoryWriter:
             values.update(created=now, last_updated=now, revision=1)
         self.factories.insert([self.factories.row(values) for values in rows])
         numbers = [values["registration_number"] for values in rows]
-        ids = dict(Factory.objects.filter(registration_number__in=numbers).values_list("registration_number", "pk"))
+        ids = dict(
+            Factory.objects.filter(registration_number__in=numbers).order_by().values_list("registration_number", "pk")
+        )
         for values in rows:
             values["id"] = ids[values["registration_number"]]
         self._history(rows, "+", now)
@@ -89,8 +131,16 @@ class FactoryWriter:
             cursor.executemany(sql, params)
         # A history row holds every column: read back those the import does not set (notes, created...).
         kept = [name for name in self.factories.names if name not in names]
-        stored = {row["id"]: row for row in Factory.objects.filter(pk__in=[v["pk"] for v in rows]).values("id", *kept)}
+        changed = Factory.objects.filter(pk__in=[v["pk"] for v in rows]).order_by()
+        stored = {row["id"]: row for row in changed.values("id", *kept)}
         self._history([{**stored[values["pk"]], **values} for values in rows], "~", now)
+
+    def refresh_statistics(self) -> None:
+        """After a large load, PostgreSQL's planner needs fresh statistics to pick the list's indexes (a name
+        search on stale ones read 17,892 rows where 25 do: docs/benchmarks.md); autovacuum comes too late."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {self.factories.table}")
 
     def _history(self, rows, kind: str, now) -> None:
         extra = {"history_date": now, "history_change_reason": REASON, "history_type": kind,

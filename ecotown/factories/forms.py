@@ -72,8 +72,11 @@ class CertificationForm(ModelForm):
 
 class FactoryImportForm(Form):
     file = forms.FileField(
-        label=_("Factory_Data file (CSV)"),
-        help_text=_("The Ministry of Industry's open-data file, UTF-8 or TIS-620, as downloaded."),
+        label=_("Factory_Data file (CSV) or our Excel template"),
+        help_text=_(
+            "The Ministry of Industry's open-data file, UTF-8 or TIS-620, as downloaded, or the Excel "
+            "template filled in."
+        ),
     )
     keep_going = forms.BooleanField(
         label=_("Save the good rows even if some rows have problems"), required=False,

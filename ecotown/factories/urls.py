@@ -15,6 +15,7 @@ urlpatterns = [
     *object_routes(MassBalance, views, "mass-balances/", add_path="<int:parent_pk>/mass-balances/add/"),
     path("mass-balances/<int:pk>/step/", views.MassBalanceStepView.as_view(), name="massbalance_step"),
     path("import/", views.FactoryImportView.as_view(), name="import"),
+    path("import/template.xlsx", views.FactoryTemplateView.as_view(), name="import_template"),
     path("import/<uuid:job>/confirm/", views.FactoryImportConfirmView.as_view(), name="import_confirm"),
     path("import/<uuid:job>/errors.csv", views.ImportErrorsView.as_view(), name="import_errors"),
     path("areas/<slug:code>/guideline/", views.AreaGuidelineView.as_view(), name="area_guideline"),

@@ -13,6 +13,7 @@ from ecotown.core import jobs
 from ecotown.core import views as core
 from ecotown.core.evidence import storage
 from ecotown.core.models import Job, JobStatus
+from ecotown.core.pagination import CappedPaginator
 from ecotown.core.scopes import is_programme_staff, may
 from ecotown.factories import balances, forms, management_systems, services
 from ecotown.factories.choices import FlowCategory, MassBalanceStatus
@@ -21,6 +22,7 @@ from ecotown.factories.filtersets import FactoryFilterSet
 from ecotown.factories.jobs import IMPORT
 from ecotown.factories.models import Certification, ComplianceCheck, Factory, Inspection, MassBalance, Permit
 from ecotown.factories.tables import FactoryTable
+from ecotown.factories.workbook import FactoryTemplateExporter
 
 # -- factories --------------------------------------------------------------------------------------------------
 
@@ -30,6 +32,7 @@ class FactoryListView(core.ObjectListView):
     template_name = "factories/factory_list.html"
     filterset_class = FactoryFilterSet
     table_class = FactoryTable
+    paginator_class = CappedPaginator  # the national register is 250,000 rows: counted up to 10,000
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -240,6 +243,16 @@ class FactoryImportView(ImportMixin, generic.FormView):
                   "title": _("Import factories · {name}").format(name=form.cleaned_data["file"].name[:80])}  # fmt: skip
         job = jobs.start(IMPORT, self.request.user, params, upload=form.cleaned_data["file"], language=get_language())
         return redirect(job)
+
+
+class FactoryTemplateView(ImportMixin, generic.View):
+    """Our Excel template of the register's columns, with an example row, in the page's language."""
+
+    def get(self, request):
+        exporter = FactoryTemplateExporter()
+        response = HttpResponse(exporter.to_xlsx(), content_type=CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{exporter.filename}"'
+        return response
 
 
 class FactoryImportConfirmView(ImportMixin, generic.View):

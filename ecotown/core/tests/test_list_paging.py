@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.translation import override
 from whitenoise.storage import CompressedStaticFilesStorage
 
+from ecotown.core.pagination import ListPaginator
 from ecotown.core.staticfiles import StaticStorage
-from ecotown.core.views import ListPaginator
 from ecotown.geo.models import Province
 from ecotown.geo.tables import ProvinceTable
 

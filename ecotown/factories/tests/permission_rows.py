@@ -360,6 +360,7 @@ ROWS = [
     *[row for name, (model, data) in RECORDS.items() for row in record_rows(name, model, data)],
     # -- import ------------------------------------------------------------------------------------------------
     *rows("GET", "factories:import", IMPORTERS),
+    *rows("GET", "factories:import_template", IMPORTERS),
     Row("officer_a", "POST", "factories:import", 302, data=upload, check=jobs_started("officer_a", 1)),
     *rows(
         "POST",
