@@ -95,25 +95,25 @@ def make_visit(engagement, hours, **fields) -> ConsultingVisit:
 
 def add_samples(world) -> None:
     consultant = world.users.get("consultant")
-    world.project_a1 = make_project(world.area_a1, team=[consultant] if consultant else [])
-    world.deliverable_a1 = Deliverable.objects.create(project=world.project_a1, due_on=datetime.date(2026, 1, 31),
+    world.upgrade_a1 = make_project(world.area_a1, team=[consultant] if consultant else [])
+    world.deliverable_a1 = Deliverable.objects.create(project=world.upgrade_a1, due_on=datetime.date(2026, 1, 31),
                                                       kind=choices.DeliverableKind.INCEPTION_REPORT)  # fmt: skip
     world.submitted_deliverable_a1 = Deliverable.objects.create(
-        project=world.project_a1, kind=choices.DeliverableKind.DRAFT_ACTION_PLAN, due_on=datetime.date(2026, 3, 31),
+        project=world.upgrade_a1, kind=choices.DeliverableKind.DRAFT_ACTION_PLAN, due_on=datetime.date(2026, 3, 31),
         status=choices.DeliverableStatus.SUBMITTED, submitted_on=datetime.date(2026, 3, 1),
     )  # fmt: skip
-    world.training_a1 = make_training(world.project_a1, [world.factory_a1])
-    world.study_visit_a1 = make_study_visit(world.project_a1, [world.factory_a1])
+    world.training_a1 = make_training(world.upgrade_a1, [world.factory_a1])
+    world.study_visit_a1 = make_study_visit(world.upgrade_a1, [world.factory_a1])
     if consultant:
-        world.engagement_a1 = make_engagement(world.project_a1, consultant, world.factory_a1, hours=[6])
+        world.engagement_a1 = make_engagement(world.upgrade_a1, consultant, world.factory_a1, hours=[6])
         world.visit_a1 = world.engagement_a1.visits.get()
-    world.project_b1 = make_project(world.area_b1)
+    world.upgrade_b1 = make_project(world.area_b1)
     world.users["consultant_b"] = consultant_b = make_consultant("consultant_b")
-    ProjectTeamMember.objects.create(project=world.project_b1, name="ที่ปรึกษา บี", position="consultant",
+    ProjectTeamMember.objects.create(project=world.upgrade_b1, name="ที่ปรึกษา บี", position="consultant",
                                      user=consultant_b)  # fmt: skip
-    world.deliverable_b1 = Deliverable.objects.create(project=world.project_b1, due_on=datetime.date(2026, 1, 31),
+    world.deliverable_b1 = Deliverable.objects.create(project=world.upgrade_b1, due_on=datetime.date(2026, 1, 31),
                                                       kind=choices.DeliverableKind.INCEPTION_REPORT)  # fmt: skip
-    world.training_b1 = make_training(world.project_b1, [world.factory_b1])
-    world.study_visit_b1 = make_study_visit(world.project_b1, [world.factory_b1])
-    world.engagement_b1 = make_engagement(world.project_b1, consultant_b, world.factory_b1, hours=[3])
+    world.training_b1 = make_training(world.upgrade_b1, [world.factory_b1])
+    world.study_visit_b1 = make_study_visit(world.upgrade_b1, [world.factory_b1])
+    world.engagement_b1 = make_engagement(world.upgrade_b1, consultant_b, world.factory_b1, hours=[3])
     world.visit_b1 = world.engagement_b1.visits.get()

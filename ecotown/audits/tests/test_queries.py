@@ -83,10 +83,13 @@ def test_lists_stay_flat_at_tenfold(audit, client_for, route):
     client = client_for(audit.officer_a)
     grow(audit.assessment, audit.catalogue, 5)
     more_audits(audit, 5)
-    small = queries(client, reverse(route))
+    # The second page: a list that fits on its first page is read without a COUNT (core.pagination), so page 1
+    # would count one query more once the data no longer fit on it.
+    url = reverse(route) + ("" if route.startswith("api:") else "?page=2")
+    small = queries(client, url)
     grow(audit.assessment, audit.catalogue, 45, start=5)
     more_audits(audit, 45, start=5)
-    assert queries(client, reverse(route)) == small
+    assert queries(client, url) == small
 
 
 def more_audits(world, count: int, start: int = 0) -> None:

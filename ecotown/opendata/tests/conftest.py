@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 from ecotown.areas.models import AreaContact
+from ecotown.areas.testing import make_area
 from ecotown.engagement.models import Membership
 from ecotown.factories.models import EmissionFactor, MassBalance
 from ecotown.factories.testing import make_factory, make_mass_balance
@@ -30,10 +31,11 @@ def outcome_flows(landfill_t):
 @pytest.fixture(scope="module")
 def published(shared_world, django_db_blocker):
     """The full world plus what a leak would show — a contact, a committee member and a factory operator with
-    names, phones and e-mails — three factories of area A2 with accepted balances (published), two of B1
-    (withheld: fewer than three), A1's target approved; then a snapshot of it all."""
+    names, phones and e-mails — three factories of area A2 with accepted balances (published), two of an area of
+    their own in province B (withheld: fewer than three), A1's target approved; then a snapshot of it all."""
     w = shared_world
     with django_db_blocker.unblock():
+        w.area_withheld = make_area(w.province_b, "od-withheld")  # no other app's samples sit in it
         AreaContact.objects.create(area=w.area_a1, name="สมชาย ใจดีมาก", phone="081-234-5678",
                                    email="somchai.private@example.com", organisation="เทศบาล")  # fmt: skip
         Membership.objects.create(committee=w.committee_a1, person_name="มาลี ศรีสุขสันต์", position="member",
@@ -41,7 +43,7 @@ def published(shared_world, django_db_blocker):
         EmissionFactor.objects.create(carrier="biogas_test", unit="MJ", kg_co2e=BIOGAS_KG_PER_MJ, scope_number=1,
                                       valid_from=datetime.date(2000, 1, 1), source="test")  # fmt: skip
         for index, (area, landfill) in enumerate([(w.area_a2, 10), (w.area_a2, 20), (w.area_a2, 30),
-                                                  (w.area_b1, 40), (w.area_b1, 50)]):  # fmt: skip
+                                                  (w.area_withheld, 40), (w.area_withheld, 50)]):  # fmt: skip
             province = w.province_a if area == w.area_a2 else w.province_b
             factory = make_factory(province, areas=[area], name=f"บริษัท ผลลัพธ์ {index} จำกัด",
                                    operator_name=f"นายประเสริฐ ทองคำ{index}")  # fmt: skip

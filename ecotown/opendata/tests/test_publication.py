@@ -128,8 +128,8 @@ def test_area_outcomes_are_the_sums_of_three_or_more_factories_accepted_balances
     assert a2[("water", "")] == (3 * 100, "m3", 3)
     assert a2[("energy", "biogas_test")] == (3 * 2000, "MJ", 3)
     assert a2[("ghg", "scope1")] == (pytest.approx(float(3 * 2000 * BIOGAS_KG_PER_MJ / 1000)), "tCO2e", 3)
-    # B1 has two such factories (and one draft balance): withheld, so neither factory's figures can be read.
-    assert not [r for r in rows if r["area_code"] == w.area_b1.code]
+    # This area has two such factories: withheld, so neither factory's figures can be read.
+    assert not [r for r in rows if r["area_code"] == w.area_withheld.code]
 
 
 def test_old_snapshots_stay_downloadable_and_unchanged_data_is_stored_once(published, downloads):

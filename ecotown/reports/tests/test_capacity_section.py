@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from ecotown.factories.testing import make_factory
 from ecotown.reports.sections import ReportInput, SectionResult, sections
@@ -24,7 +25,8 @@ def test_capacity_building_per_fiscal_year_from_the_records(world):
     make_training(make_project(world.area_b1), [make_factory(world.province_b)], held_on=datetime.date(2026, 1, 1))
 
     result = SectionResult("capacity", "")
-    build(ReportInput(world.area_a1, 2568, 2569, datetime.date(2026, 9, 30)), result)
+    with translation.override("en"):
+        build(ReportInput(world.area_a1, 2568, 2569, datetime.date(2026, 9, 30)), result)
 
     (table,) = result.tables
     by_year = {row[0]: row[1:] for row in table.rows}

@@ -7,12 +7,12 @@ pytestmark = pytest.mark.django_db
 
 def test_an_upgrade_project_answers_its_targets_with_the_records_progress(shared_world, api_client_for):
     w = shared_world
-    answer = api_client_for(w.officer_a).get(f"/api/upgrade-projects/{w.project_a1.pk}/").json()
+    answer = api_client_for(w.officer_a).get(f"/api/upgrade-projects/{w.upgrade_a1.pk}/").json()
     targets = {row["measure"]: row for row in answer["targets"]}
     assert targets["factories_trained"] == {"measure": "factories_trained", "target": 30, "actual": "1", "met": False}
     assert targets["consulting_man_days"]["actual"] == "1.00"
     listed = api_client_for(w.officer_a).get("/api/upgrade-projects/").json()
-    assert [row["id"] for row in listed["results"]] == [w.project_a1.pk]
+    assert [row["id"] for row in listed["results"]] == [w.upgrade_a1.pk]
     assert listed["results"][0]["targets"] == answer["targets"]
 
 

@@ -100,7 +100,9 @@ def test_the_progress_page_stays_flat_at_tenfold_data(project, client_for, perso
 
 def test_the_lists_and_the_api_stay_flat_at_tenfold_data(project, client_for, api_client_for):
     client, api = client_for(project.consultant), api_client_for(project.consultant)
-    pages = [reverse(name) for name in URLS]
+    # The second page: a list that fits on its first page is read without a COUNT (core.pagination), so page 1
+    # would count one query more once the data no longer fit on it.
+    pages = [f"{reverse(name)}?page=2" for name in URLS]
     before = [queries(client, url) for url in pages] + [queries(api, url) for url in API]
     grow(project, project.project, 30, 100)
     after = [queries(client, url) for url in pages] + [queries(api, url) for url in API]

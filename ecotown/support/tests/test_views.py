@@ -27,7 +27,7 @@ def thai(text: str) -> str:
 
 def test_the_progress_page_shows_each_target_with_a_bar_and_the_factories_not_reached(shared_world, client_for):
     w = shared_world
-    page = client_for(w.secretary_a1).get(reverse("support:upgradeproject_detail", kwargs={"pk": w.project_a1.pk}))
+    page = client_for(w.secretary_a1).get(reverse("support:upgradeproject_detail", kwargs={"pk": w.upgrade_a1.pk}))
     html = page.content.decode()
     assert html.count("<progress") == 5
     assert "Factories trained" in html
@@ -56,7 +56,7 @@ def test_a_training_is_recorded_with_its_attendance_from_the_model_area(shared_w
             "attendance-0-factory": w.factory_a1_other.pk, "attendance-0-person_name": "สมศรี",
             "attendance-1-factory": w.factory_b1.pk, "attendance-1-person_name": "คนนอกพื้นที่"}  # fmt: skip
     client = client_for(w.consultant)
-    url = reverse("support:training_add", kwargs={"parent_pk": w.project_a1.pk})
+    url = reverse("support:training_add", kwargs={"parent_pk": w.upgrade_a1.pk})
     refused = client.post(url, data)
     assert refused.status_code == 200  # factory B1 is not in the model area
     assert not Training.objects.filter(topic="การจัดการพลังงาน").exists()
