@@ -9,10 +9,9 @@ from django.views import generic
 
 from ecotown.core import views as core
 from ecotown.core.dates import current_fiscal_year
-from ecotown.core.scopes import is_programme_staff
 from ecotown.dashboards import charts, exporters, pivot
 from ecotown.dashboards.filtersets import TargetPivotFilterSet
-from ecotown.dashboards.glance import glance
+from ecotown.dashboards.glance import glance, shows_glance
 from ecotown.dashboards.national import national_figures
 from ecotown.dashboards.outcomes import MIN_FACTORIES
 from ecotown.dashboards.province import COVERAGE_LABELS, province_figures
@@ -110,9 +109,9 @@ class PivotView(ReadView):
 
 
 def glance_card(request):
-    """The home page's progress at a glance (fetched by the page), for the programme's staff."""
+    """The home page's progress at a glance (fetched by the page), for the programme's staff and consultants."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not is_programme_staff(request.user):
+    if not shows_glance(request.user):
         raise PermissionDenied
     return render(request, "dashboards/home_card.html#card", {"panel": {"glance": glance(request.user)}})

@@ -17,8 +17,9 @@ def province(code):
     return lambda world: {"code": code}
 
 
-# Progress at a glance is the programme staff's (their scope's counts): operators, consultants and the public 403.
-STAFF = TARGET_READERS | {"external_auditor": 200}
+# Progress at a glance is the programme staff's (their scope's counts) and the consultants' (their projects'
+# deliverables awaiting acceptance): operators and the public 403.
+STAFF = TARGET_READERS | {"external_auditor": 200, "consultant": 200}
 
 ROWS = [
     *rows("GET", "dashboards:national", EVERYONE),
