@@ -25,8 +25,21 @@ def build_world(*, full: bool = False) -> World:
     world = World()
     steps = registry.world_steps + (registry.world_extra_steps if full else [])
     for step in sorted(steps, key=lambda step: step.order):
+        before = dict(world.__dict__)
         step.run(world)
+        _refuse_renamed(step, before, world.__dict__)
     return world
+
+
+def _refuse_renamed(step, before: dict, after: dict) -> None:
+    """Each app names its own samples: a step that gives another object a name an earlier step used would send
+    that app's matrix rows to the wrong record (they passed on SQLite when the ids happened to match)."""
+    for name, old in before.items():
+        new = after.get(name)
+        if new is old or name == "users":
+            continue
+        if type(new) is not type(old) or getattr(new, "pk", None) != getattr(old, "pk", None):
+            raise ValueError(f"world step {step.name!r} gives world.{name} to another object: name it for its app")
 
 
 # -- the permission matrix ---------------------------------------------------------------------------------------

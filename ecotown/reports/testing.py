@@ -30,8 +30,8 @@ def make_ready_report(area, **fields) -> UpgradeReport:
 
 def add_samples(world) -> None:
     """A ready report of area A1 and one of B1; a report of A1 still being generated."""
-    world.report_a1 = make_ready_report(world.area_a1, user=world.secretary_a1)
-    world.report_b1 = make_ready_report(world.area_b1, user=world.officer_b)
+    world.upgrade_report_a1 = make_ready_report(world.area_a1, user=world.secretary_a1)
+    world.upgrade_report_b1 = make_ready_report(world.area_b1, user=world.officer_b)
     world.running_a1 = make_report(world.area_a1, status=ReportStatus.RUNNING, user=world.officer_a)
 
 

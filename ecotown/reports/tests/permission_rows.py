@@ -1,6 +1,7 @@
 """Matrix rows for upgrade reports: the province's officers, the area's secretariat and its internal auditors read
 an area's reports; the province and the secretariat ask for them; nobody else reaches them (404 outside one's
-scope). World: a ready report of A1 (report_a1) and of B1 (report_b1), and A1's report still running (running_a1)."""
+scope). World: a ready report of A1 (upgrade_report_a1) and of B1 (upgrade_report_b1), and A1's report still
+running (running_a1)."""
 
 from ecotown.accounts.testing import PERSONAS
 from ecotown.core.testing import Row, rows
@@ -37,13 +38,13 @@ def api_request(attribute):
 
 ROWS = [
     *rows("GET", "reports:upgradereport_list", LIST),
-    *rows("GET", "reports:upgradereport_detail", READ_A1, target="report_a1"),
+    *rows("GET", "reports:upgradereport_detail", READ_A1, target="upgrade_report_a1"),
     *rows("GET", "reports:upgradereport_detail", READ_A1, target="running_a1"),
-    *rows("GET", "reports:upgradereport_history", HISTORY_A1, target="report_a1"),
-    *rows("GET", "reports:upgradereport_download", READ_A1, target=download("report_a1")),
-    *rows("GET", "reports:upgradereport_download", READ_A1, target=download("report_a1", "xlsx")),
+    *rows("GET", "reports:upgradereport_history", HISTORY_A1, target="upgrade_report_a1"),
+    *rows("GET", "reports:upgradereport_download", READ_A1, target=download("upgrade_report_a1")),
+    *rows("GET", "reports:upgradereport_download", READ_A1, target=download("upgrade_report_a1", "xlsx")),
     Row("secretary_a1", "GET", "reports:upgradereport_download", 404, target=download("running_a1")),  # not ready
-    Row("secretary_a1", "GET", "reports:upgradereport_download", 404, target=download("report_a1", "docx")),
+    Row("secretary_a1", "GET", "reports:upgradereport_download", 404, target=download("upgrade_report_a1", "docx")),
     # Asking for a report: from the area page, for an area in one's scope.
     *rows("GET", "reports:upgradereport_add", WRITERS_A1, target=area("area_a1")),
     Row(
@@ -94,8 +95,8 @@ ROWS = [
     ),
     # The API: ask, follow, download.
     *rows("GET", "api:upgradereport-list", API_LIST),
-    *rows("GET", "api:upgradereport-detail", API_READ_A1, target="report_a1"),
-    *rows("GET", "api:upgradereport-download", API_READ_A1, target=download("report_a1")),
+    *rows("GET", "api:upgradereport-detail", API_READ_A1, target="upgrade_report_a1"),
+    *rows("GET", "api:upgradereport-download", API_READ_A1, target=download("upgrade_report_a1")),
     Row("secretary_a1", "GET", "api:upgradereport-download", 409, target=download("running_a1")),
     Row("secretary_a1", "POST", "api:upgradereport-list", 201, data=api_request("area_a1"), check=requested("area_a1")),
     Row(
