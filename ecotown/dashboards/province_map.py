@@ -80,7 +80,7 @@ def build(source: Path | None = None, target: Path | None = None) -> str:
     with source.open(encoding="utf-8") as file:
         collection = provinces(json.load(file))
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".partial")
+    partial = target.with_suffix(f".{os.getpid()}.partial")  # two builders at once (CI passes) never share one
     partial.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
     os.replace(partial, target)  # atomic: a page never reads half a file
     return f"{len(collection['features'])} provinces, {target.stat().st_size:,} bytes"
