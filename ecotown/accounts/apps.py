@@ -19,7 +19,7 @@ class AccountsConfig(AppConfig):
             all_powerful=Role.DIW_ADMIN,
             public=Role.PUBLIC,
             staff=STAFF_ROLES,
-            load_assignments=lambda user: user.role_assignments.in_force().select_related("province", "area"),
+            load_assignments=lambda user: user.role_assignments.held(),
         )
         registry.add_menu(
             MenuEntry(

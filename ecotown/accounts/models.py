@@ -72,7 +72,23 @@ def _unique_per_scope():
     ]
 
 
+HELD_FIELDS = (
+    "id", "user", "role", "province", "area", "valid_from", "valid_until",
+    "province__code", "province__name_th", "province__name_en",
+    "area__code", "area__name_th", "area__name_en", "area__province",
+)  # fmt: skip
+
+
 class RoleAssignmentQuerySet(ScopedQuerySet):
+    def held(self, day=None) -> list:
+        """The assignments in force on `day` (today) with the place each holds, read on every signed-in request
+        (the scope engine, the menu): only what they use, the place's code and names, not an area's boundary.
+        A user holds a handful of assignments, so which are in force is decided here rather than in SQL: the
+        query is a third cheaper to build."""
+        day = day or timezone.localdate()
+        rows = self.select_related("province", "area").only(*HELD_FIELDS).order_by("role", "pk")
+        return [row for row in rows if row.in_force_on(day)]
+
     def in_force(self, day=None):
         """Assignments valid on `day` (today): an expired or future assignment grants nothing."""
         day = day or timezone.localdate()
@@ -123,6 +139,11 @@ class RoleAssignment(EcoTownModel):
         verbose_name_plural = _("role assignments")
         ordering = ["user__username", "role"]
         constraints = _unique_per_scope()
+
+    def in_force_on(self, day) -> bool:
+        """As RoleAssignmentQuerySet.in_force, for one loaded assignment."""
+        started = self.valid_from is None or self.valid_from <= day
+        return started and (self.valid_until is None or self.valid_until >= day)
 
     def __str__(self):
         scope = self.scope_object

@@ -36,6 +36,8 @@ def style_fields(form) -> None:
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
         if _renders_as_plain_select(widget):
             widget.__class__ = _fast(type(widget))
+        elif _renders_as_plain_input(widget):
+            widget.__class__ = _fast_input(type(widget))
 
 
 # -- <select> written in Python ---------------------------------------------------------------------------------
@@ -146,6 +148,41 @@ def _attributes(attrs) -> str:
 @functools.cache
 def _fast(widget_class):
     return type(widget_class.__name__, (FastSelectMixin, widget_class), {"__module__": widget_class.__module__})
+
+
+# -- <input> written in Python: the text, number and date boxes of every filter form and edit form -------------
+
+
+def _renders_as_plain_input(widget) -> bool:
+    return (
+        isinstance(widget, forms.widgets.Input)
+        and not isinstance(widget, FastInputMixin)
+        and widget.template_name in PLAIN_INPUT_TEMPLATES
+    )
+
+
+# Django's templates that only include input.html (file inputs and multi-widgets have their own).
+PLAIN_INPUT_TEMPLATES = {
+    f"django/forms/widgets/{name}.html"
+    for name in ("text", "number", "email", "url", "password", "hidden", "search", "tel", "color", "date",
+                 "datetime", "time")
+}  # fmt: skip
+
+
+class FastInputMixin:
+    """Renders `<input>` as django/forms/widgets/input.html would, from the same context."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', f"{widget['value']}")
+        return format_html(
+            '<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], shown, _attributes(widget["attrs"])
+        )
+
+
+@functools.cache
+def _fast_input(widget_class):
+    return type(widget_class.__name__, (FastInputMixin, widget_class), {"__module__": widget_class.__module__})
 
 
 class ModelForm(StyledFormMixin, forms.ModelForm):

@@ -192,6 +192,9 @@ def condition(model, user, permission: str) -> Q | None:
         clause = _clause(scope, kind, role, assignment, user)
         if clause is not None:
             clauses.append(_without_exclusions(model, scope, role, user, clause))
+    if any(not clause for clause in clauses):
+        # An empty Q is every row. Q() | Q(area=1) would be Q(area=1) in Django: fewer rows than one clause gives.
+        return None
     return reduce(or_, clauses) if clauses else NOWHERE
 
 

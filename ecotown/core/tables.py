@@ -3,12 +3,15 @@ import inspect
 
 import django_tables2 as tables
 from django.db import models
+from django.template.defaultfilters import capfirst
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django_tables2 import utils as tables_utils
 from django_tables2.columns import ManyToManyColumn, library
+from django_tables2.columns.base import LinkTransform
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 
 from ecotown.core import dates
@@ -74,6 +77,24 @@ class Table(tables.Table):
         attrs = {"class": "table table-hover align-middle"}
         template_name = "core/table.html"
 
+    def head_html(self):
+        """The header cells as core/table.html wrote them: sortable headers link the query string with this
+        column's next ordering (django-tables2's querystring_replace), the ordered one shows its direction."""
+        query = dict(self.request.GET) if self.request is not None else {}
+        cells = []
+        for column in self.columns:
+            header = conditional_escape(capfirst(column.header))
+            if column.orderable:
+                link = escape("?" + urlencode({**query, self.prefixed_order_by_field: column.order_by_alias.next},
+                                              doseq=True))  # fmt: skip
+                caret = ""
+                if column.is_ordered:
+                    direction = "down" if column.order_by_alias.is_descending else "up"
+                    caret = f' <i class="bi bi-caret-{direction}-fill"></i>'
+                header = f'<a href="{link}">{header}{caret}</a>'
+            cells.append(f'<th {column.attrs["th"].as_html()} scope="col">{header}</th>')
+        return mark_safe("\n".join(cells))
+
     def body_html(self):
         cells = [_ColumnCells(self, column) for column in self.columns]
         fixed_row_attrs = _fixed_row_attrs(self)
@@ -117,6 +138,10 @@ class _ColumnCells:
         self.args, self.catch_all = tables_utils.signature(self.render)
         self.link = bound_column.link
         self.fast = bool(self.bits) and model is not None and not isinstance(column, BaseLinkColumn)
+        # `linkify=True`: the cell links the object the column names, or the row's record (get_absolute_url)
+        self.link_bits = _plain_link_bits(self.link, self.name)
+        # a plain ManyToManyColumn over a prefetched relation: its items are in the record's prefetch cache
+        self.prefetched_m2m = self.m2m and _plain_m2m(column) and len(self.bits) == 1 and not self.link
         self.attrs = None if _row_dependent(bound_column) else bound_column.attrs["td"].as_html()
 
     def td(self, row) -> str:
@@ -135,6 +160,10 @@ class _ColumnCells:
             value = self.value(record)
         except Exception:  # whatever django-tables2 makes of it (a default, a link's text, or the error)
             return row.get_cell(self.name)
+        if value is _NO_ITEMS:
+            return self.bound_column.default
+        if isinstance(value, _Items):
+            return mark_safe(conditional_escape(self.column.separator).join(conditional_escape(str(i)) for i in value))
         if value in self.column.empty_values or (self.m2m and not value.exists()):
             return self.bound_column.default
         if self.plain_render and not self.link:
@@ -155,10 +184,31 @@ class _ColumnCells:
             content = self.render(**{arg: kwargs[arg] for arg in self.args})
         else:
             content = None
+        if self.link_bits is not None:
+            return self.linked(content, record, kwargs)
         return self.link(content, **kwargs) if self.link else content
+
+    def linked(self, content, record, kwargs):
+        """What LinkTransform makes of a cell linked to its object's get_absolute_url, without its attributes'
+        machinery (an `<a>` with only an href)."""
+        try:
+            target = _follow(record, self.link_bits) if self.link_bits else record
+        except Exception:
+            return self.link(content, **kwargs)
+        if not hasattr(target, "get_absolute_url"):
+            if not hasattr(record, "get_absolute_url"):
+                return self.link(content, **kwargs)  # its TypeError
+            target = record
+        url = target.get_absolute_url()
+        return content if url is None else format_html('<a href="{}">{}</a>', url, content)
 
     def value(self, record):
         bits = self.bits
+        if self.prefetched_m2m:
+            prefetched = getattr(record, "_prefetched_objects_cache", {}).get(bits[0])
+            if prefetched is not None:
+                items = list(prefetched)
+                return _Items(items) if items else _NO_ITEMS
         if self.choices:
             owner = _follow(record, bits[:-1])
             if isinstance(owner, models.Model):
@@ -166,6 +216,27 @@ class _ColumnCells:
                 if display:
                     return display()
         return _follow(record, bits)
+
+
+class _Items(list):
+    """A prefetched many-to-many relation's items, for a plain ManyToManyColumn."""
+
+
+_NO_ITEMS = _Items()
+
+
+def _plain_link_bits(link, name):
+    """The accessor bits of the object a plain `linkify=True` cell links (the column's own name), or None when
+    the link has its own URL, route or attributes and LinkTransform must write it."""
+    if type(link) is not LinkTransform or link.url or link.reverse_args or link.attrs:
+        return None
+    return tables_utils.Accessor(link.accessor if link.accessor is not None else name).bits
+
+
+def _plain_m2m(column) -> bool:
+    inherited = ("render", "filter", "transform")
+    same = all(getattr(type(column), name) is getattr(ManyToManyColumn, name) for name in inherited)
+    return same and not hasattr(column, "linkify_item")
 
 
 def _follow(current, bits):

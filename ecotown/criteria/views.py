@@ -90,11 +90,12 @@ class RequirementListView(core.ObjectListView):
     def base_queryset(self):
         # Only the columns the table shows: the long guidance and evidence texts, and the dimensions' join to
         # their catalogue for ordering (one catalogue per requirement), cost the list page half its queries' time.
+        # The dimensions come as a plain list (`to_attr`): a prefetched relation builds a queryset per row.
         dimensions = Dimension.objects.only("id", "name_th", "name_en").order_by("position", "code")
         return (
             Requirement.objects.select_related("catalogue", "level")
             .only(*LISTED_FIELDS)
-            .prefetch_related(Prefetch("dimensions", queryset=dimensions))
+            .prefetch_related(Prefetch("dimensions", queryset=dimensions, to_attr="listed_dimensions"))
         )
 
 

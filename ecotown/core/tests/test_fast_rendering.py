@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils.html import format_html
 
-from ecotown.core.forms import FastSelectMixin, style_fields
+from ecotown.core.forms import BuddhistDateField, FastInputMixin, FastSelectMixin, style_fields
 from ecotown.core.tables import Table
 from ecotown.geo.models import Province
 
@@ -23,7 +23,7 @@ def django_rendering(form, name):
     """The field as Django's own templates render it, whatever class style_fields gave the widget."""
     widget = form.fields[name].widget
     fast = type(widget)
-    widget.__class__ = next(cls for cls in fast.__mro__ if not issubclass(cls, FastSelectMixin))
+    widget.__class__ = next(cls for cls in fast.__mro__ if not issubclass(cls, FastSelectMixin | FastInputMixin))
     try:
         return str(form[name])
     finally:
@@ -57,6 +57,48 @@ def test_a_select_is_written_as_djangos_template_writes_it(data):
         assert normalised(form[name]) == normalised(django_rendering(form, name)), name
     style_fields(form)  # styling twice keeps one class
     assert type(form.fields["single"].widget).__mro__.count(FastSelectMixin) == 1
+
+
+class Inputs(forms.Form):
+    text = forms.CharField(required=False, max_length=20, widget=forms.TextInput(attrs={"placeholder": 'a "b" <c>'}))
+    number = forms.DecimalField(required=False, min_value=0, max_digits=5, decimal_places=2)
+    email = forms.EmailField(required=False, disabled=True)
+    secret = forms.CharField(required=False, widget=forms.PasswordInput)
+    kept = forms.CharField(required=False, widget=forms.PasswordInput(render_value=True))
+    hidden = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    day = BuddhistDateField(required=False)
+    when = forms.DateField(required=False, widget=forms.DateInput(attrs={"autofocus": True, "readonly": False}))
+    search = forms.CharField(required=False, widget=forms.SearchInput)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"text": '<script>"x"&', "number": "12.5", "email": "a@b.c", "secret": "pw", "kept": "pw", "hidden": "7",
+         "day": "22/11/2569", "when": "2026-11-22", "search": "ก ข"},
+        {"number": "not a number", "day": "99/99/9999"},
+    ],
+)  # fmt: skip
+def test_an_input_is_written_as_djangos_template_writes_it(data):
+    form = Inputs(data=data, initial={"day": __import__("datetime").date(2026, 11, 22)})
+    style_fields(form)
+    for name in form.fields:
+        assert isinstance(form.fields[name].widget, FastInputMixin), name
+        assert normalised(form[name]) == normalised(django_rendering(form, name)), name
+    style_fields(form)
+    assert type(form.fields["text"].widget).__mro__.count(FastInputMixin) == 1
+
+
+def test_inputs_with_their_own_templates_keep_them():
+    class Others(forms.Form):
+        upload = forms.FileField(required=False)
+        note = forms.CharField(required=False, widget=forms.Textarea)
+        tick = forms.BooleanField(required=False)
+
+    form = Others()
+    style_fields(form)
+    assert not any(isinstance(field.widget, FastInputMixin) for field in form.fields.values())
 
 
 @pytest.mark.django_db
@@ -224,3 +266,102 @@ def test_a_number_route_given_text_is_refused_as_reverse_refuses_it():
     assert route_url("targets:target_detail", pk=7).endswith("/7/")
     with pytest.raises(NoReverseMatch):
         route_url("targets:target_detail", pk="a-slug")
+
+
+@pytest.mark.django_db
+def test_a_prefetched_many_to_many_column_is_written_as_its_template_writes_it():
+    """The requirement list prefetches dimensions: the cells read the prefetched items, with no query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ecotown.criteria.models import Requirement
+    from ecotown.criteria.tables import RequirementTable
+    from ecotown.criteria.testing import make_catalogue, make_dimension, make_requirement
+
+    catalogue = make_catalogue(version="1")
+    make_requirement(catalogue, "G1-01", dimension="environment")
+    both = make_requirement(catalogue, "G1-02", dimension="environment")
+    both.dimensions.add(make_dimension(catalogue, "society & <b>"))
+    make_requirement(catalogue, "G1-03")  # no dimension: the column's default
+    request = RequestFactory().get("/")
+    rows_template = Template(
+        "{% for row in table.paginated_rows %}<tr {{ row.attrs.as_html }}>{% for column, cell in row.items %}"
+        "<td {{ column.attrs.td.as_html }}>{{ cell }}</td>{% endfor %}</tr>{% endfor %}"
+    )
+
+    def table(queryset=None):
+        queryset = queryset or Requirement.objects.select_related("catalogue", "level").prefetch_related("dimensions")
+        made = RequirementTable(queryset.order_by("pk"), request=request)
+        made.paginate(per_page=25)
+        return made
+
+    expected = rows_template.render(Context({"table": table()}))
+    written = table().body_html()
+    assert normalised(written) == normalised(expected)
+    assert "environment, society &amp; &lt;b&gt;" in written
+    assert "—" in written
+    # The list page's own queryset: the dimensions prefetched as a list, the same cells, no query per row.
+    from ecotown.criteria.views import RequirementListView
+
+    listed = table(RequirementListView().base_queryset())
+    with CaptureQueriesContext(connection) as queries:
+        written = listed.body_html()
+    assert normalised(written) == normalised(expected)
+    assert len(queries) == 2  # the page's rows and their dimensions
+
+
+HEAD_TEMPLATE = (
+    '{% load django_tables2 %}{% for column in table.columns %}<th {{ column.attrs.th.as_html }} scope="col">'
+    '{% if column.orderable %}<a href="{% querystring_replace table.prefixed_order_by_field='
+    'column.order_by_alias.next %}">{{ column.header|capfirst }}{% if column.is_ordered %} <i class="bi bi-caret-'
+    '{% if column.order_by_alias.is_descending %}down{% else %}up{% endif %}-fill"></i>{% endif %}</a>'
+    "{% else %}{{ column.header|capfirst }}{% endif %}</th>{% endfor %}"
+)
+
+
+class Headers(Table):
+    name_th = tables.Column(verbose_name="ชื่อ <จังหวัด>", attrs={"th": {"class": "wide"}})
+    code = tables.Column(verbose_name="code")
+    note = tables.Column(accessor="pk", orderable=False, verbose_name="หมายเหตุ & อื่น ๆ")
+
+    class Meta(Table.Meta):
+        model = Province
+        fields = ["name_th", "code"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["", "?sort=code", "?sort=-name_th&q=ก%20ข&page=2", "?area=a&area=b&sort=note"])
+def test_table_headers_are_written_as_the_template_wrote_them(query):
+    """Sortable headers link the current query string with the column's next ordering; the ordered column shows
+    its direction (django-tables2's querystring_replace, which core/table.html used)."""
+    from django_tables2 import RequestConfig
+
+    request = RequestFactory().get(f"/provinces/{query}")
+    table = Headers(Province.objects.all())
+    RequestConfig(request, paginate={"per_page": 10}).configure(table)
+    expected = Template(HEAD_TEMPLATE).render(Context({"table": table, "request": request}))
+    assert normalised(table.head_html()) == normalised(expected)
+
+
+FILTER_LOOP = """{% load i18n %}{% for field in filter.form %}
+    <div class="col-12 col-md-{% if field.name == 'q' %}4{% else %}3{% endif %}">
+      <label class="form-label small mb-1" for="{{ field.id_for_label }}">{{ field.label|capfirst }}</label>
+      {% if field.name == "q" %}<input type="search" name="q" id="{{ field.id_for_label }}" value="{{ field.value|default:'' }}" class="form-control" placeholder="{% translate 'Search' %}…">{% else %}{{ field }}{% endif %}
+    </div>
+  {% endfor %}"""  # noqa: E501 (the loop core/object_list.html had)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", [{}, {"q": '"><script>x</script>', "kind": "general", "level": "2", "wording": "x"}])
+def test_filter_fields_are_written_as_the_template_loop_wrote_them(query):
+    from django.utils import translation
+
+    from ecotown.core.templatetags.ecotown import filter_fields
+    from ecotown.criteria.filtersets import RequirementFilterSet
+    from ecotown.criteria.models import Requirement
+
+    for language in ("th", "en"):
+        with translation.override(language):
+            filterset = RequirementFilterSet(query, queryset=Requirement.objects.all())
+            expected = Template(FILTER_LOOP).render(Context({"filter": filterset}))
+            assert normalised(filter_fields(filterset.form)) == normalised(expected)

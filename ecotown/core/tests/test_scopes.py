@@ -93,11 +93,25 @@ def test_a_parent_that_is_itself_a_child_is_followed_to_the_root(world):
 
 def test_a_path_across_a_to_many_relation_filters_by_subquery_and_repeats_no_row(world):
     # A district reaches areas through its province's areas: two areas of A would repeat each row of A.
-    queryset = District.objects.for_user(world.officer_a)
-    assert "DISTINCT" not in str(queryset.query).upper()
-    assert " IN (SELECT" in str(queryset.query).upper()
-    area_scoped = District.objects.for_permission(world.secretary_a1, "geo.view_district")
-    assert area_scoped.count() == len(set(area_scoped.values_list("pk", flat=True)))
+    scopes.grant("geo.change_district", Role.PROVINCIAL_OFFICER, Role.AREA_SECRETARY)
+    try:
+        queryset = District.objects.for_user(world.officer_a, "change")
+        assert "DISTINCT" not in str(queryset.query).upper()
+        assert " IN (SELECT" in str(queryset.query).upper()
+        area_scoped = District.objects.for_permission(world.secretary_a1, "geo.change_district")
+        assert area_scoped.exists()
+        assert area_scoped.count() == len(set(area_scoped.values_list("pk", flat=True)))
+    finally:
+        scopes._roles_by_permission["geo.change_district"].clear()
+
+
+def test_a_clause_reaching_every_row_is_no_condition_at_all(world):
+    """Districts are public: an officer sees every district the public sees, not only those of their province
+    (Django reads Q() | Q(province=…) as Q(province=…)), and the list is not filtered by a subquery of itself."""
+    assert condition(District, world.officer_a, "geo.view_district") is None
+    assert condition(District, None, "geo.view_district") is None
+    assert District.objects.for_user(world.officer_a).count() == District.objects.count()
+    assert " IN (SELECT" not in str(District.objects.for_user(None).query).upper()
 
 
 def test_a_path_without_a_to_many_relation_filters_directly(world):
@@ -165,7 +179,8 @@ def test_national_data_is_reached_whole_by_any_holder_of_a_granted_role(world):
     from ecotown.criteria.testing import make_catalogue
 
     make_catalogue()
-    assert condition(Catalogue, world.secretary_a1, "criteria.view_catalogue") is not None
+    assert condition(Catalogue, world.secretary_a1, "targets.add_target") is None  # every row, no filter
+    assert condition(Catalogue, world.operator, "targets.add_target") == scopes.NOWHERE
     assert Catalogue.objects.for_permission(world.secretary_a1, "targets.add_target").count() == 1
     assert not Catalogue.objects.for_permission(world.operator, "targets.add_target").exists()
 
