@@ -1,5 +1,6 @@
 """The base FilterSet: one per model serves both the list page and the API."""
 
+import copy
 from functools import reduce
 from operator import or_
 
@@ -20,6 +21,8 @@ class SearchFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
 
     def __init__(self, *args, **kwargs):
+        if not isinstance(type(self).__dict__.get("base_filters"), _Filters):
+            type(self).base_filters = _Filters(type(self).base_filters)
         super().__init__(*args, **kwargs)
         # A number in a query string is read as a Decimal of any size (`?meeting=-6.7e+62`); the database cannot
         # compare a column with it (SQLite: OverflowError, a 500). Out of a 64-bit column's range is a form error.
@@ -40,3 +43,21 @@ class SearchFilterSet(django_filters.FilterSet):
         form = super().form
         style_fields(form)
         return form
+
+
+class _Filters(dict):
+    """A filterset class's filters. django-filter deep-copies them for each filterset (their choices, querysets and
+    labels: a tenth of a list page); each filterset needs only its own copy of every filter with its own `extra`
+    (which a filterset may change), the method bound to it, and no form field made for another."""
+
+    def __deepcopy__(self, memo):
+        return {name: _copy_filter(item) for name, item in self.items()}
+
+
+def _copy_filter(item):
+    copied = copy.copy(item)
+    copied.extra = dict(item.extra)
+    copied.__dict__.pop("_field", None)
+    if item.method is not None:
+        copied.method = item.method  # a FilterMethod bound to the copy, not to the class's filter
+    return copied

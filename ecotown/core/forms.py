@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import html
 
 from django import forms
 from django.core.exceptions import EmptyResultSet
@@ -138,11 +139,16 @@ def _attributes(attrs) -> str:
     """As django/forms/widgets/attrs.html writes them: in order, True as a bare name, False left out."""
     return mark_safe(
         "".join(
-            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+            f" {_escaped(name)}" if value is True else f' {_escaped(name)}="{_escaped(value)}"'
             for name, value in attrs.items()
             if value is not False
         )
     )
+
+
+def _escaped(value) -> str:
+    """conditional_escape without its lazy-string machinery: most attributes are plain strings."""
+    return html.escape(value) if type(value) is str else conditional_escape(value)
 
 
 @functools.cache

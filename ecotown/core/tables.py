@@ -1,13 +1,19 @@
+import copy
 import functools
+import html
 import inspect
+from collections import OrderedDict
 
 import django_tables2 as tables
 from django.db import models
 from django.template.defaultfilters import capfirst
+from django.utils.encoding import force_str
 from django.utils.formats import localize
+from django.utils.functional import Promise
+from django.utils.hashable import make_hashable
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django_tables2 import utils as tables_utils
 from django_tables2.columns import ManyToManyColumn, library
@@ -66,6 +72,15 @@ class BuddhistDateColumn(tables.Column):
         return value.isoformat() if value else ""
 
 
+class _Columns(OrderedDict):
+    """A table class's columns. Each table works on copies of them (django-tables2 deep-copies the lot: a tenth
+    of a list page); a copy of each column is enough, as neither django-tables2 nor our tables change what a
+    column refers to (its attributes, its link), only the column's own fields (`visible`, `accessor`)."""
+
+    def __deepcopy__(self, memo):
+        return OrderedDict((name, copy.copy(column)) for name, column in self.items())
+
+
 class Table(tables.Table):
     """Base for every list table: Bootstrap styling, our translated template, sortable headers.
 
@@ -76,6 +91,10 @@ class Table(tables.Table):
     class Meta:
         attrs = {"class": "table table-hover align-middle"}
         template_name = "core/table.html"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.base_columns = _Columns(cls.base_columns)
 
     def head_html(self):
         """The header cells as core/table.html wrote them: sortable headers link the query string with this
@@ -132,14 +151,20 @@ class _ColumnCells:
         model = getattr(table._meta, "model", None)
         field = accessor.get_field(model) if model is not None and self.bits else None
         self.choices = bool(getattr(field, "choices", None))
+        self.choice_field = field if self.choices else None
+        self.labels = {}  # a choice's value -> its label, as get_FOO_display gives it, for this table's render
+        self.default_display = {}  # model -> whether its get_FOO_display is Django's own
+        self.texts, self.numbers = {}, {}
         self.m2m = isinstance(column, ManyToManyColumn)
         self.render = bound_column.render
         self.plain_render = getattr(self.render, "__func__", None) is tables.Column.render
         self.args, self.catch_all = tables_utils.signature(self.render)
         self.link = bound_column.link
         self.fast = bool(self.bits) and model is not None and not isinstance(column, BaseLinkColumn)
-        # `linkify=True`: the cell links the object the column names, or the row's record (get_absolute_url)
+        # `linkify=True`: the cell links the object the column names, or the row's record (get_absolute_url);
+        # `linkify=<function>`: the function gives the URL
         self.link_bits = _plain_link_bits(self.link, self.name)
+        self.link_url = _plain_link_url(self.link)
         # a plain ManyToManyColumn over a prefetched relation: its items are in the record's prefetch cache
         self.prefetched_m2m = self.m2m and _plain_m2m(column) and len(self.bits) == 1 and not self.link
         self.attrs = None if _row_dependent(bound_column) else bound_column.attrs["td"].as_html()
@@ -150,7 +175,21 @@ class _ColumnCells:
         if attrs is None:  # callable td attributes see the cell's value and record, as in items()
             self.bound_column.current_value, self.bound_column.current_record = value, row.record
             attrs = self.bound_column.attrs["td"].as_html()
-        return f"<td {attrs}>{_cell_text(value)}</td>"
+        return f"<td {attrs}>{self.text(value)}</td>"
+
+    def text(self, value) -> str:
+        """_cell_text, kept for a translated label (a status, a choice) or a whole number the column repeats."""
+        if isinstance(value, Promise):
+            known = self.texts.get(id(value))
+            if known is None or known[0] is not value:  # the value is kept with its text: its id stays its own
+                known = self.texts[id(value)] = (value, _cell_text(value))
+            return known[1]
+        if type(value) is int:
+            text = self.numbers.get(value)
+            if text is None:
+                text = self.numbers[value] = _cell_text(value)
+            return text
+        return _cell_text(value)
 
     def cell(self, row):
         record = row.record
@@ -186,6 +225,9 @@ class _ColumnCells:
             content = None
         if self.link_bits is not None:
             return self.linked(content, record, kwargs)
+        if self.link_url is not None:
+            url = tables_utils.call_with_appropriate(self.link_url, kwargs)
+            return content if url is None else format_html('<a href="{}">{}</a>', url, content)
         return self.link(content, **kwargs) if self.link else content
 
     def linked(self, content, record, kwargs):
@@ -212,10 +254,38 @@ class _ColumnCells:
         if self.choices:
             owner = _follow(record, bits[:-1])
             if isinstance(owner, models.Model):
-                display = getattr(owner, f"get_{bits[-1]}_display", None)
+                name = f"get_{bits[-1]}_display"
+                default = self.default_display.get(type(owner))
+                if default is None:
+                    default = self.default_display[type(owner)] = _default_display(type(owner), name, self.choice_field)
+                if default:
+                    return self.label(getattr(owner, self.choice_field.attname))
+                display = getattr(owner, name, None)
                 if display:
                     return display()
         return _follow(record, bits)
+
+    def label(self, value):
+        """Model._get_FIELD_display, with the choices made a dict and each label translated once per table."""
+        key = make_hashable(value)
+        try:
+            return self.labels[key]
+        except KeyError:
+            choices = dict(make_hashable(self.choice_field.flatchoices))
+            label = self.labels[key] = force_str(choices.get(key, value), strings_only=True)
+            return label
+        except TypeError:  # unhashable after all: as Django does it
+            return force_str(dict(make_hashable(self.choice_field.flatchoices)).get(value, value), strings_only=True)
+
+
+def _default_display(model, name: str, field) -> bool:
+    """Whether `model.get_FOO_display` is the one Django gives a field with choices (not a model's own)."""
+    method = inspect.getattr_static(model, name, None)
+    return (
+        isinstance(method, functools.partialmethod)
+        and method.func is models.Model._get_FIELD_display
+        and method.keywords.get("field") is field
+    )
 
 
 class _Items(list):
@@ -231,6 +301,13 @@ def _plain_link_bits(link, name):
     if type(link) is not LinkTransform or link.url or link.reverse_args or link.attrs:
         return None
     return tables_utils.Accessor(link.accessor if link.accessor is not None else name).bits
+
+
+def _plain_link_url(link):
+    """The function a `linkify=<function>` cell's URL comes from, when the link has no attributes of its own."""
+    if type(link) is not LinkTransform or not callable(link.url) or link.reverse_args or link.attrs:
+        return None
+    return link.url
 
 
 def _plain_m2m(column) -> bool:
@@ -259,4 +336,9 @@ def _row_dependent(bound_column) -> bool:
 
 def _cell_text(value) -> str:
     """What `{{ cell }}` would print: local time, localised numbers and dates, escaped unless safe."""
+    kind = type(value)
+    if kind is str:  # most cells: nothing to localise, only to escape
+        return html.escape(value)
+    if kind is SafeString:
+        return value
     return conditional_escape(localize(template_localtime(value)))

@@ -270,13 +270,21 @@ def test_a_number_route_given_text_is_refused_as_reverse_refuses_it():
 
 @pytest.mark.django_db
 def test_a_prefetched_many_to_many_column_is_written_as_its_template_writes_it():
-    """The requirement list prefetches dimensions: the cells read the prefetched items, with no query."""
+    """A ManyToManyColumn over a prefetched relation: the cells read the prefetched items, with no query."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from ecotown.criteria.models import Requirement
     from ecotown.criteria.tables import RequirementTable
     from ecotown.criteria.testing import make_catalogue, make_dimension, make_requirement
+    from ecotown.criteria.views import RequirementListView
+
+    class Dimensions(Table):
+        dimensions = tables.ManyToManyColumn()
+
+        class Meta(Table.Meta):
+            model = Requirement
+            fields = ["code", "dimensions"]
 
     catalogue = make_catalogue(version="1")
     make_requirement(catalogue, "G1-01", dimension="environment")
@@ -289,25 +297,30 @@ def test_a_prefetched_many_to_many_column_is_written_as_its_template_writes_it()
         "<td {{ column.attrs.td.as_html }}>{{ cell }}</td>{% endfor %}</tr>{% endfor %}"
     )
 
-    def table(queryset=None):
-        queryset = queryset or Requirement.objects.select_related("catalogue", "level").prefetch_related("dimensions")
-        made = RequirementTable(queryset.order_by("pk"), request=request)
+    def table(table_class, queryset):
+        made = table_class(queryset.order_by("pk"), request=request)
         made.paginate(per_page=25)
         return made
 
-    expected = rows_template.render(Context({"table": table()}))
-    written = table().body_html()
+    prefetched = Requirement.objects.prefetch_related("dimensions")
+    expected = rows_template.render(Context({"table": table(Dimensions, prefetched)}))
+    written_table = table(Dimensions, prefetched)
+    with CaptureQueriesContext(connection) as queries:
+        written = written_table.body_html()
     assert normalised(written) == normalised(expected)
+    assert len(queries) == 2  # the page's rows and their dimensions, none per cell
     assert "environment, society &amp; &lt;b&gt;" in written
     assert "—" in written
-    # The list page's own queryset: the dimensions prefetched as a list, the same cells, no query per row.
-    from ecotown.criteria.views import RequirementListView
 
-    listed = table(RequirementListView().base_queryset())
+    # The requirement list reads the names of the shown rows' dimensions in one query of its own.
+    listed = RequirementListView().base_queryset()
+    expected = rows_template.render(Context({"table": table(RequirementTable, listed)}))
+    written_table = table(RequirementTable, listed)
     with CaptureQueriesContext(connection) as queries:
-        written = listed.body_html()
+        written = written_table.body_html()
     assert normalised(written) == normalised(expected)
-    assert len(queries) == 2  # the page's rows and their dimensions
+    assert len(queries) == 2
+    assert "environment, society &amp; &lt;b&gt;" in written
 
 
 HEAD_TEMPLATE = (
@@ -365,3 +378,48 @@ def test_filter_fields_are_written_as_the_template_loop_wrote_them(query):
             filterset = RequirementFilterSet(query, queryset=Requirement.objects.all())
             expected = Template(FILTER_LOOP).render(Context({"filter": filterset}))
             assert normalised(filter_fields(filterset.form)) == normalised(expected)
+
+
+@pytest.mark.django_db
+def test_choice_cells_show_the_label_the_model_gives(world):
+    """Choice labels are worked out once per table: the same as get_FOO_display, a value outside the choices
+    shown as it is, and a model's own get_FOO_display still used."""
+    from django.utils import translation
+
+    from ecotown.areas.models import Area
+
+    class Areas(Table):
+        class Meta(Table.Meta):
+            model = Area
+            fields = ["code", "kind", "status"]
+
+    Area.objects.filter(pk=world.area_b1.pk).update(kind="not-a-kind")
+    request = RequestFactory().get("/")
+    rows_template = Template(
+        "{% for row in table.paginated_rows %}<tr {{ row.attrs.as_html }}>{% for column, cell in row.items %}"
+        "<td {{ column.attrs.td.as_html }}>{{ cell }}</td>{% endfor %}</tr>{% endfor %}"
+    )
+
+    def table():
+        made = Areas(Area.objects.order_by("code"), request=request)
+        made.paginate(per_page=25)
+        return made
+
+    for language in ("th", "en"):
+        with translation.override(language):
+            written = table().body_html()
+            assert normalised(written) == normalised(rows_template.render(Context({"table": table()})))
+    assert "not-a-kind" in written
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Area, "get_status_display", lambda self: "own label", raising=False)
+        assert "own label" in table().body_html()
+
+
+def test_each_table_works_on_its_own_copy_of_the_columns():
+    first = Headers(Province.objects.none())
+    second = Headers(Province.objects.none())
+    first.columns.hide("code")
+    assert not first.columns["code"].visible
+    assert second.columns["code"].visible
+    assert Headers(Province.objects.none()).columns["code"].visible
+    assert first.columns["code"].column is not Headers.base_columns["code"]
