@@ -2,18 +2,18 @@
 
 import datetime
 import functools
-import html
 
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Max
 from django.forms.models import ModelChoiceIterator
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ecotown.core import dates
+from ecotown.core.html import escaped, format_html
 
 
 class StyledFormMixin:
@@ -120,8 +120,8 @@ def _model_choices(iterator) -> list:
     elif model._meta.app_label not in STATIC_CHOICE_APPS:
         return _escape_choices(iterator)  # an edit would not show in the stamp (people's names): read every time
     try:
-        sql, params = queryset.query.sql_with_params()
-        key = (model._meta.label, sql, tuple(params), get_language(), str(field.empty_label),
+        query = _plain_query(queryset.query) or queryset.query.sql_with_params()
+        key = (model._meta.label, query, get_language(), str(field.empty_label),
                str(getattr(field, "null_label", "")), field.to_field_name)  # fmt: skip
         hash(key)
     except (TypeError, EmptyResultSet):
@@ -135,20 +135,34 @@ def _model_choices(iterator) -> list:
     return cached[1]
 
 
+def _plain_query(query):
+    """For every row of a table in some order (most filter drop-downs: `Catalogue.objects.all()`), a key that says
+    so without writing the SQL, which costs as much as the stamp's query; None for any other query."""
+    plain = (
+        not query.where
+        and not query.annotations
+        and not query.extra
+        and not query.distinct
+        and not query.combinator
+        and not query.values_select
+        and query.select_related is False
+        and query.low_mark == 0
+        and query.high_mark is None
+        and query.deferred_loading == (frozenset(), True)
+        and all(isinstance(name, str) for name in query.order_by)
+    )
+    return ("every row", tuple(query.order_by), query.default_ordering) if plain else None
+
+
 def _attributes(attrs) -> str:
     """As django/forms/widgets/attrs.html writes them: in order, True as a bare name, False left out."""
     return mark_safe(
         "".join(
-            f" {_escaped(name)}" if value is True else f' {_escaped(name)}="{_escaped(value)}"'
+            f" {escaped(name)}" if value is True else f' {escaped(name)}="{escaped(value)}"'
             for name, value in attrs.items()
             if value is not False
         )
     )
-
-
-def _escaped(value) -> str:
-    """conditional_escape without its lazy-string machinery: most attributes are plain strings."""
-    return html.escape(value) if type(value) is str else conditional_escape(value)
 
 
 @functools.cache

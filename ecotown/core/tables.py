@@ -1,6 +1,5 @@
 import copy
 import functools
-import html
 import inspect
 from collections import OrderedDict
 
@@ -11,7 +10,7 @@ from django.utils.encoding import force_str
 from django.utils.formats import localize
 from django.utils.functional import Promise
 from django.utils.hashable import make_hashable
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
@@ -21,6 +20,7 @@ from django_tables2.columns.base import LinkTransform
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 
 from ecotown.core import dates
+from ecotown.core.html import escaped, format_html
 
 # django-tables2 calls inspect.signature() on a column's render function for every cell (to pass only the
 # arguments it names): a third of a list page's time. The answer depends on the function alone: ask once.
@@ -155,6 +155,7 @@ class _ColumnCells:
         self.labels = {}  # a choice's value -> its label, as get_FOO_display gives it, for this table's render
         self.default_display = {}  # model -> whether its get_FOO_display is Django's own
         self.texts, self.numbers = {}, {}
+        self.usual_empties = tuple(column.empty_values) == (None, "")
         self.m2m = isinstance(column, ManyToManyColumn)
         self.render = bound_column.render
         self.plain_render = getattr(self.render, "__func__", None) is tables.Column.render
@@ -203,7 +204,11 @@ class _ColumnCells:
             return self.bound_column.default
         if isinstance(value, _Items):
             return mark_safe(conditional_escape(self.column.separator).join(conditional_escape(str(i)) for i in value))
-        if value in self.column.empty_values or (self.m2m and not value.exists()):
+        if self.usual_empties:  # (None, ""): no model instance compared with them
+            empty = value is None or (isinstance(value, str) and not value)
+        else:
+            empty = value in self.column.empty_values
+        if empty or (self.m2m and not value.exists()):
             return self.bound_column.default
         if self.plain_render and not self.link:
             return value
@@ -336,9 +341,6 @@ def _row_dependent(bound_column) -> bool:
 
 def _cell_text(value) -> str:
     """What `{{ cell }}` would print: local time, localised numbers and dates, escaped unless safe."""
-    kind = type(value)
-    if kind is str:  # most cells: nothing to localise, only to escape
-        return html.escape(value)
-    if kind is SafeString:
-        return value
+    if type(value) in (str, SafeString):  # most cells: nothing to localise, only to escape
+        return escaped(value)
     return conditional_escape(localize(template_localtime(value)))

@@ -2,10 +2,12 @@ from collections import defaultdict
 
 import django_tables2 as tables
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ecotown.core.html import escaped, format_html
 from ecotown.core.tables import Table
 from ecotown.criteria.models import Catalogue, Requirement
 
@@ -40,12 +42,16 @@ class RequirementTable(Table):
 
     def render_title(self, record, value):
         if record.is_provisional:
-            return format_html('{} <span class="badge badge-provisional">{}</span>', value, _("provisional wording"))
+            return format_html("{} {}", value, self.provisional_badge)
         return value
 
+    @cached_property
+    def provisional_badge(self):
+        return format_html('<span class="badge badge-provisional">{}</span>', _("provisional wording"))
+
     def render_dimensions(self, record):
-        names = self.dimension_names().get(record.pk, ())
-        return format_html_join(", ", "{}", ((name,) for name in names)) or self.default
+        names = self.dimension_names().get(record.pk)
+        return mark_safe(", ".join(map(escaped, names))) if names else self.default
 
     def dimension_names(self) -> dict:
         """{requirement id: its dimensions' names in the page's language}, for the rows this table shows, in one

@@ -2,11 +2,11 @@
 
 from django import template
 from django.template.defaultfilters import capfirst
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from ecotown.core import dates
+from ecotown.core.html import format_html
 from ecotown.core.models import route_url
 
 register = template.Library()

@@ -423,3 +423,24 @@ def test_each_table_works_on_its_own_copy_of_the_columns():
     assert second.columns["code"].visible
     assert Headers(Province.objects.none()).columns["code"].visible
     assert first.columns["code"].column is not Headers.base_columns["code"]
+
+
+@pytest.mark.django_db
+def test_model_choices_of_every_row_and_of_a_filtered_query_are_kept_apart(world):
+    """A drop-down of every row is known without writing its SQL; one of some rows keeps its own options."""
+    from ecotown.areas.models import Area
+
+    class Pick(forms.Form):
+        every = forms.ModelChoiceField(Area.objects.all())
+        some = forms.ModelChoiceField(Area.objects.filter(province=world.province_a))
+        ordered = forms.ModelChoiceField(Area.objects.order_by("-code"))
+
+    form = Pick()
+    style_fields(form)
+    every, some, ordered = str(form["every"]), str(form["some"]), str(form["ordered"])
+    assert every.count("<option") == Area.objects.count() + 1
+    assert some.count("<option") == Area.objects.filter(province=world.province_a).count() + 1
+    assert every != some
+    assert ordered.index(world.area_b1.name) < ordered.index(world.area_a1.name)
+    for name in ("every", "some", "ordered"):
+        assert normalised(form[name]) == normalised(django_rendering(form, name)), name
