@@ -7,6 +7,10 @@ workers on it, and lets `wrk` (Debian package `wrk`) hammer /healthz and each li
 provincial officer (a real session cookie). Budget (issue 12): every list page ≥ 25 % of /healthz's rate in the
 same run. /healthz runs one `SELECT 1`: it measures the server, the middleware and the network, so the share says
 how much a page costs on top of the fixed price of any request.
+
+/healthz is measured before the first page and again after each page, and each page is compared with the mean
+of the two /healthz rates around it: on a shared machine the rate of the same page drifts by a quarter within a
+minute, and a single /healthz figure at the start made every share of that run high or low together.
 """
 
 import argparse
@@ -24,8 +28,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+HEALTH = "/healthz"
 PAGES = [
-    ("health check", "/healthz"),
     ("areas", "/areas/"),
     ("national target list", "/targets/"),
     ("requirement list", "/criteria/requirements/"),
@@ -129,8 +133,16 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.2)
-        results = {}
+        results = {}  # (who, page) -> (req/s, the mean /healthz req/s around it)
         for who, who_cookie in (("anonymous", None), (f"officer ({OFFICER})", cookie)):
+
+            def measure(path, who_cookie=who_cookie):
+                return wrk(base + path, duration=args.duration, connections=args.connections, cookie=who_cookie)
+
+            for _ in range(2 * args.workers):
+                fetch(base + HEALTH, who_cookie)
+            health = measure(HEALTH)
+            print(f"  {who:32} {'health check':22} {health:8.1f} req/s", flush=True)
             for name, path in PAGES:
                 status = fetch(base + path, who_cookie)
                 if status != 200:  # the national target list asks anonymous users to sign in
@@ -138,25 +150,25 @@ def main() -> int:
                     continue
                 for _ in range(2 * args.workers):  # warm every worker's caches
                     fetch(base + path, who_cookie)
-                rate = wrk(base + path, duration=args.duration, connections=args.connections, cookie=who_cookie)
-                results[who, name] = rate
-                print(f"  {who:32} {name:22} {rate:8.1f} req/s", flush=True)
+                rate = measure(path)
+                after = measure(HEALTH)
+                results[who, name] = (rate, (health + after) / 2)
+                print(f"  {who:32} {name:22} {rate:8.1f} req/s   /healthz after it {after:8.1f} req/s", flush=True)
+                health = after
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     print()
-    print(f"| user | page | req/s | % of /healthz (budget ≥ {BUDGET:.0f} %) |")
-    print("|---|---|---:|---:|")
+    print(f"| user | page | req/s | /healthz around it, req/s | % of /healthz (budget ≥ {BUDGET:.0f} %) |")
+    print("|---|---|---:|---:|---:|")
     failed = False
-    for (who, name), rate in results.items():
-        health = results[who, "health check"]
+    for (who, name), (rate, health) in results.items():
         share = 100 * rate / health
-        if name != "health check" and share < BUDGET:
-            failed = True
-        mark = "" if name == "health check" or share >= BUDGET else " ✗"
-        print(f"| {who} | {name} | {rate:.0f} | {share:.0f} %{mark} |")
+        failed = failed or share < BUDGET
+        mark = "" if share >= BUDGET else " ✗"
+        print(f"| {who} | {name} | {rate:.0f} | {health:.0f} | {share:.0f} %{mark} |")
     print(f"\n{args.workers} gunicorn workers, wrk -t2 -c{args.connections} -d{args.duration}s, {os.cpu_count()} CPUs")
     return 1 if failed else 0
 

@@ -104,6 +104,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "ecotown.sqlite3",
+            # Kept open between requests, as for PostgreSQL: opening the file reads its whole schema (some 300
+            # tables and indexes) and closing the last connection checkpoints the WAL, about 10 ms of CPU a request
+            # under gunicorn, ten times what /healthz costs otherwise (docs/benchmarks.md, issue 12).
+            "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
             # WAL lets the web server read while the task worker writes; IMMEDIATE transactions take the write lock
             # up front and `timeout` makes a writer wait for it (up to 20 s) instead of failing with "database is
             # locked" when many save at once. SQLite serialises writers: docs/configuration.md says when to move

@@ -24,6 +24,13 @@ class AreaListView(core.ObjectListView):
     table_class = AreaTable
     template_name = "areas/area_list.html"
 
+    def base_queryset(self):
+        # The columns the table shows: not an area's boundary (GeoJSON, parsed for every row) or its long texts.
+        return Area.objects.with_related().only(
+            "id", "code", "name_th", "name_en", "province", "kind", "status", "certified_level", "joined_year",
+            "province__code", "province__name_th", "province__name_en",
+        )  # fmt: skip
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["programme"] = Programme.objects.first()

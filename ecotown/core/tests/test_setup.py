@@ -77,3 +77,18 @@ def test_a_file_not_listed_answers_not_found_even_where_npm_installed_it(client,
     assert (Path(settings.NODE_MODULES) / package / rest).is_file(), "the test must ask for a file npm installed"
     assert not finders.find(name)
     assert client.get(f"/{settings.STATIC_URL.strip('/')}/{name}").status_code == 404
+
+
+@pytest.mark.parametrize(("environment", "kept"), [({}, 60), ({"DB_CONN_MAX_AGE": "0"}, 0)])
+def test_the_embedded_database_stays_open_between_requests(tmp_path, environment, kept):
+    """Under gunicorn, opening the SQLite file for every request (its schema read again, the WAL checkpointed on
+    closing) cost ten times what the rest of a bare request costs (issue 12)."""
+    import json
+    import os
+    import sys
+
+    code = "import json; from ecotown import settings; print(json.dumps(settings.DATABASES['default']['CONN_MAX_AGE']))"
+    env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "DB_CONN_MAX_AGE")}
+    env.update(environment, VAR_DIR=str(tmp_path), PYTHONPATH=str(settings.BASE_DIR))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert json.loads(out.strip().splitlines()[-1]) == kept
