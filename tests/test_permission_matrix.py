@@ -15,7 +15,6 @@ import importlib
 import pytest
 from django.apps import apps
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from ecotown.core.testing import REFUSED, WRITE_METHODS, all_routes
 from tests import permission_rows as project_rows
@@ -38,11 +37,8 @@ ROWS = _collect()
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{n:03d} {row}" for n, row in enumerate(ROWS)])
-def test_permission_matrix(shared_world, db, row):
-    user = shared_world.users[row.persona]
-    client = APIClient(enforce_csrf_checks=False)
-    if user is not None:
-        client.force_login(user, backend="ecotown.accounts.backends.UsernameOrEmailBackend")
+def test_permission_matrix(shared_world, persona_client, db, row):
+    client = persona_client(row.persona)
     url = reverse(row.route, kwargs=row.kwargs(shared_world)) + (f"?{row.query}" if row.query else "")
     data = row.payload(shared_world)
     if row.route.startswith("api:"):

@@ -15,10 +15,15 @@ SCRIPT = textwrap.dedent(
     import time
     import django
     django.setup()
-    from django.core.management import call_command
     from django.db import connection, transaction
-    call_command("migrate", verbosity=0)
+    from django.contrib.auth import get_user_model
     from ecotown.areas.models import Programme
+    # Only the tables the writers touch (the history rows refer to users): migrating the whole schema into a file
+    # took 30 s of the test's 40.
+    with connection.schema_editor() as editor:
+        editor.create_model(get_user_model())
+        editor.create_model(Programme)
+        editor.create_model(Programme.history.model)
 
     failures = []
 

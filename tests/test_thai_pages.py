@@ -201,10 +201,10 @@ def _client(world, persona) -> Client:
 
 
 @pytest.mark.parametrize("row", PAGES, ids=[f"{row.persona} {row.route} {row.query}".strip() for row in PAGES])
-def test_the_page_is_all_thai(shared_world, db, data, row):
+def test_the_page_is_all_thai(shared_world, persona_client, db, data, row):
     url = reverse(row.route, kwargs=row.kwargs(shared_world)) + (f"?{row.query}" if row.query else "")
     with mock.patch("weasyprint.HTML", _PrintedHTML):
-        response = _client(shared_world, row.persona).get(url)
+        response = persona_client(row.persona).get(url)
     assert response.status_code == 200, url
     found = english_left(_readable(response), data)
     assert not found, f"{url}: English left on a Thai page: {found}"
@@ -245,9 +245,9 @@ def _readable(response) -> str:
 
 
 @pytest.mark.parametrize("row", WRITES, ids=[f"{row.persona} POST {row.route}" for row in WRITES])
-def test_the_form_errors_are_thai(shared_world, db, data, row):
+def test_the_form_errors_are_thai(shared_world, persona_client, db, data, row):
     url = reverse(row.route, kwargs=row.kwargs(shared_world))
-    response = _client(shared_world, row.persona).post(url, {}, follow=True)  # the next page shows the message
+    response = persona_client(row.persona).post(url, {}, follow=True)  # the next page shows the message
     assert response.status_code < 500, url
     if response.status_code == 200 and "html" in response.get("Content-Type", ""):
         found = english_left(response.content.decode(), data)
