@@ -5,9 +5,10 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from ecotown.accounts.api.views import ObtainTokenView
+from ecotown.core.api.schema import SchemaView
 from ecotown.core.views import healthz
 
 APP_CONFIGS = [config for config in apps.get_app_configs() if getattr(config, "url_prefix", None) is not None]
@@ -23,7 +24,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     *(path(config.url_prefix, include(import_module(f"{config.name}.urls"))) for config in APP_CONFIGS),
     path("api/token/", ObtainTokenView.as_view(), name="api-token"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include((api_urlpatterns, "api"))),
 ]

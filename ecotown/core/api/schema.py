@@ -14,7 +14,16 @@ settings.SPECTACULAR_SETTINGS) adds the refusals the shared machinery gives:
 - 429: too many failed sign-ins for this account (the token endpoint; accounts.throttling).
 """
 
+from typing import ClassVar
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SCHEMA_KWARGS, SpectacularAPIView
 
 WRITES = {"post", "put", "patch", "delete"}
 WITH_BODY = {"post", "put", "patch"}
@@ -105,3 +114,42 @@ def add_error_responses(result, generator, request, public):
                     },
                 )
     return result
+
+
+class SchemaView(SpectacularAPIView):
+    """`/api/schema/`, generated and written once per process for each language and format. Generating it walks
+    every view and serializer and writing it as YAML takes 0.2–0.4 s of CPU; anyone may ask for it, so six
+    anonymous requests a second kept both workers busy. The schema changes only with the code, which a new
+    process brings (and with settings, which tests change: `setting_changed` forgets what was written).
+
+    A `lang` outside settings.LANGUAGES is refused with a JSON 400, as the API refuses anything (drf-spectacular
+    lists the languages as that parameter's values); a request with a `version` or a media type with parameters
+    (`indent=4`) is answered as before, uncached, so that what is kept stays a handful of files."""
+
+    written: ClassVar[dict] = {}
+
+    @extend_schema(**SCHEMA_KWARGS)
+    def get(self, request, *args, **kwargs):
+        lang = request.GET.get("lang")
+        if lang and lang not in dict(settings.LANGUAGES):
+            return JsonResponse({"lang": [str(_("Not a language of this site."))]}, status=400)
+        media_type = request.accepted_media_type
+        if "version" in request.GET or ";" in media_type:
+            return super().get(request, *args, **kwargs)
+        key = (lang or translation.get_language(), media_type)
+        if key in self.written:
+            content, headers = self.written[key]
+            return HttpResponse(content, headers=headers)
+        response = super().get(request, *args, **kwargs)
+
+        def keep(rendered):
+            headers = {name: rendered[name] for name in ("Content-Type", "Content-Disposition") if name in rendered}
+            self.written[key] = (rendered.content, headers)
+
+        response.add_post_render_callback(keep)
+        return response
+
+
+@receiver(setting_changed)
+def forget_written_schemas(**kwargs):
+    SchemaView.written.clear()

@@ -116,3 +116,49 @@ def test_a_body_in_another_format_is_a_415_as_the_schema_says(world, api_client_
     response = api_client_for(world.diw_admin).post("/api/areas/", b"<area/>", content_type="application/xml")
     assert response.status_code == 415
     assert "detail" in response.json()
+
+
+def test_the_schema_is_generated_once_per_language_and_format(client, monkeypatch):
+    from drf_spectacular.generators import SchemaGenerator
+
+    generated = []
+    original = SchemaGenerator.get_schema
+
+    def counted(self, *args, **kwargs):
+        generated.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SchemaGenerator, "get_schema", counted)
+    thai = client.get("/api/schema/")
+    again = client.get("/api/schema/")
+    assert thai.status_code == again.status_code == 200
+    assert again.content == thai.content
+    assert again["Content-Type"] == thai["Content-Type"]
+    assert again["Content-Disposition"] == thai["Content-Disposition"]
+    assert len(generated) == 1
+    assert client.get("/api/schema/?lang=th").content == thai.content  # the page's language is Thai already
+    english = client.get("/api/schema/?lang=en")
+    json = client.get("/api/schema/?format=json")
+    assert len(generated) == 3
+    assert english.content != thai.content
+    assert b"openapi: 3" in english.content
+    assert json.json()["openapi"].startswith("3")
+    assert client.get("/api/schema/?lang=en").content == english.content
+    client.get("/api/schema/?version=2")  # a version is not kept: what is kept stays a handful of files
+    client.get("/api/schema/?version=3")
+    assert len(generated) == 5
+
+
+def test_a_language_the_site_does_not_have_is_refused(client):
+    response = client.get("/api/schema/?lang=xx")
+    assert response.status_code == 400
+    assert "lang" in response.json()
+
+
+def test_a_changed_setting_forgets_the_written_schemas(client, settings):
+    from ecotown.core.api.schema import SchemaView
+
+    client.get("/api/schema/")
+    assert SchemaView.written
+    settings.SPECTACULAR_SETTINGS = {**settings.SPECTACULAR_SETTINGS, "TITLE": "Another title"}
+    assert not SchemaView.written
