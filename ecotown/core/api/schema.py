@@ -24,6 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SCHEMA_KWARGS, SpectacularAPIView
+from rest_framework.response import Response
 
 WRITES = {"post", "put", "patch", "delete"}
 WITH_BODY = {"post", "put", "patch"}
@@ -117,16 +118,18 @@ def add_error_responses(result, generator, request, public):
 
 
 class SchemaView(SpectacularAPIView):
-    """`/api/schema/`, generated and written once per process for each language and format. Generating it walks
+    """`/api/schema/`, generated once per process and language and written once per format. Generating it walks
     every view and serializer and writing it as YAML takes 0.2–0.4 s of CPU; anyone may ask for it, so six
     anonymous requests a second kept both workers busy. The schema changes only with the code, which a new
-    process brings (and with settings, which tests change: `setting_changed` forgets what was written).
+    process brings (and with settings, which tests change: `setting_changed` forgets what was kept).
 
-    A `lang` outside settings.LANGUAGES is refused with a JSON 400, as the API refuses anything (drf-spectacular
-    lists the languages as that parameter's values); a request with a `version` or a media type with parameters
-    (`indent=4`) is answered as before, uncached, so that what is kept stays a handful of files."""
+    Nothing from outside can grow what is kept: a `lang` outside settings.LANGUAGES is refused with a JSON 400, as
+    the API refuses anything (drf-spectacular lists the languages as that parameter's values); `version` is
+    ignored (the API has one); a media type with parameters (`indent=4`) is written from the kept schema each time,
+    not kept."""
 
-    written: ClassVar[dict] = {}
+    generated: ClassVar[dict] = {}  # language → the schema
+    written: ClassVar[dict] = {}  # (language, media type) → (bytes, headers)
 
     @extend_schema(**SCHEMA_KWARGS)
     def get(self, request, *args, **kwargs):
@@ -134,22 +137,32 @@ class SchemaView(SpectacularAPIView):
         if lang and lang not in dict(settings.LANGUAGES):
             return JsonResponse({"lang": [str(_("Not a language of this site."))]}, status=400)
         media_type = request.accepted_media_type
-        if "version" in request.GET or ";" in media_type:
-            return super().get(request, *args, **kwargs)
         key = (lang or translation.get_language(), media_type)
         if key in self.written:
             content, headers = self.written[key]
             return HttpResponse(content, headers=headers)
         response = super().get(request, *args, **kwargs)
+        if ";" not in media_type:
 
-        def keep(rendered):
-            headers = {name: rendered[name] for name in ("Content-Type", "Content-Disposition") if name in rendered}
-            self.written[key] = (rendered.content, headers)
+            def keep(rendered):
+                headers = {name: rendered[name] for name in ("Content-Type", "Content-Disposition") if name in rendered}
+                self.written[key] = (rendered.content, headers)
 
-        response.add_post_render_callback(keep)
+            response.add_post_render_callback(keep)
         return response
+
+    def _get_version_parameter(self, request):
+        return None
+
+    def _get_schema_response(self, request):
+        language = translation.get_language()
+        if language not in self.generated:
+            self.generated[language] = super()._get_schema_response(request).data
+        disposition = f'inline; filename="{self._get_filename(request, None)}"'
+        return Response(data=self.generated[language], headers={"Content-Disposition": disposition})
 
 
 @receiver(setting_changed)
-def forget_written_schemas(**kwargs):
+def forget_kept_schemas(**kwargs):
+    SchemaView.generated.clear()
     SchemaView.written.clear()
