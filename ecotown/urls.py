@@ -25,7 +25,11 @@ urlpatterns = [
     *(path(config.url_prefix, include(import_module(f"{config.name}.urls"))) for config in APP_CONFIGS),
     path("api/token/", ObtainTokenView.as_view(), name="api-token"),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="core/swagger_ui.html"),
+        name="api-docs",
+    ),
     path("api/", include((api_urlpatterns, "api"))),
 ]
 

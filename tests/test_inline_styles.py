@@ -4,6 +4,8 @@ PDF templates are exempt — WeasyPrint renders them on the server, with no CSP.
 import re
 from pathlib import Path
 
+import pytest
+
 from ecotown.plans.templatetags.plans import progress_bar
 
 ROOT = Path(__file__).resolve().parent.parent / "ecotown"
@@ -23,6 +25,14 @@ def test_no_template_tag_writes_a_style_attribute():
     offenders = [str(path.relative_to(ROOT)) for path in ROOT.rglob("templatetags/*.py")
                  if STYLE.search(path.read_text(encoding="utf-8"))]  # fmt: skip
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_the_api_docs_page_has_no_inline_style(client):
+    html = client.get("/api/docs/").content.decode()
+    assert "swagger-ui" in html
+    assert "<style" not in html
+    assert "core/swagger_ui" in html
 
 
 def test_a_progress_bar_is_a_native_progress_element():
