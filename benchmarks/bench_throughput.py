@@ -8,6 +8,12 @@ provincial officer (a real session cookie). Budget (issue 12): every list page �
 same run. /healthz runs one `SELECT 1`: it measures the server, the middleware and the network, so the share says
 how much a page costs on top of the fixed price of any request.
 
+List pages are kept as written until the database changes (core.kept), so under a read-only load every request
+after the first is served from what the process kept. `--written` turns keeping off (KEPT_PAGES_ENTRIES=0): every
+page is then written afresh, what a page costs right after each change. `--writes-per-second N` commits N changes
+a second from another connection meanwhile (an update of a province to the value it has: a commit all the same),
+as a busy secretariat would, so that the kept pages are written again after each.
+
 /healthz is measured before the first page and again after each page, and each page is compared with the mean
 of the two /healthz rates around it: on a shared machine the rate of the same page drifts by a quarter within a
 minute, and a single /healthz figure at the start made every share of that run high or low together.
@@ -19,9 +25,11 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -97,12 +105,24 @@ def wrk(url, *, duration, connections, cookie=None) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
+def write_meanwhile(database: Path, per_second: float, stop: threading.Event) -> None:
+    """Commit `per_second` changes a second to the database from a connection of its own until `stop`."""
+    if per_second <= 0:
+        return
+    with sqlite3.connect(database, timeout=20, isolation_level=None) as db:
+        while not stop.wait(1 / per_second):
+            db.execute("UPDATE geo_province SET name_th = name_th WHERE id = (SELECT min(id) FROM geo_province)")
+    db.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per page (default 10)")
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections (default 8)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", action="store_true", help="keep the temporary database")
+    parser.add_argument("--written", action="store_true", help="no kept pages: every page written afresh")
+    parser.add_argument("--writes-per-second", type=float, default=0, help="commits a second from elsewhere")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -116,6 +136,8 @@ def main() -> int:
         "LOG_LEVEL": "WARNING",
     }
     env.pop("DATABASE_URL", None)  # SQLite in VAR_DIR, as `make run` serves it
+    if args.written:
+        env["KEPT_PAGES_ENTRIES"] = "0"
     print(f"Building the demo database in {workdir} …", flush=True)
     ecotown(env, "bootstrap", "--demo", capture=True)
     cookie = f"sessionid={session_cookie(env, OFFICER)}"
@@ -126,7 +148,12 @@ def main() -> int:
          "--log-level", "warning"],
         cwd=ROOT, env=env, start_new_session=True,
     )  # fmt: skip
+    stop_writing = threading.Event()
+    writer = threading.Thread(
+        target=write_meanwhile, args=(workdir / "ecotown.sqlite3", args.writes_per_second, stop_writing)
+    )
     try:
+        writer.start()
         for _ in range(100):
             try:
                 fetch(base + "/healthz")
@@ -156,6 +183,8 @@ def main() -> int:
                 print(f"  {who:32} {name:22} {rate:8.1f} req/s   /healthz after it {after:8.1f} req/s", flush=True)
                 health = after
     finally:
+        stop_writing.set()
+        writer.join()
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         if not args.keep:
@@ -169,7 +198,11 @@ def main() -> int:
         failed = failed or share < BUDGET
         mark = "" if share >= BUDGET else " ✗"
         print(f"| {who} | {name} | {rate:.0f} | {health:.0f} | {share:.0f} %{mark} |")
-    print(f"\n{args.workers} gunicorn workers, wrk -t2 -c{args.connections} -d{args.duration}s, {os.cpu_count()} CPUs")
+    kept = "off (every page written afresh)" if args.written else "on"
+    print(
+        f"\n{args.workers} gunicorn workers, wrk -t2 -c{args.connections} -d{args.duration}s, {os.cpu_count()} CPUs, "
+        f"kept pages {kept}, {args.writes_per_second:g} commits a second from another connection"
+    )
     return 1 if failed else 0
 
 

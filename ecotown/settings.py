@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it reads the database's state before anything else of the request reads the database (core.kept).
+    "ecotown.core.kept.KeptPagesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "ecotown.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -120,6 +122,11 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# List pages kept as written until the database changes (core.kept), per process: at most this many pages and
+# bytes; KEPT_PAGES_ENTRIES=0 turns it off.
+KEPT_PAGES_ENTRIES = env_int("KEPT_PAGES_ENTRIES", 500, minimum=0)
+KEPT_PAGES_BYTES = env_int("KEPT_PAGES_BYTES", 32 * 1024 * 1024, minimum=0)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

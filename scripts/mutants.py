@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (the mutant table reads best one mutant a line)
-"""Mutation check for the scope engine and the workflow: "a mutant of any scope or transition line must fail a test".
+"""Mutation check for the scope engine, the workflow and the kept pages: "a mutant of any scope or transition line must
+fail a test", and a kept page must never be stale or someone else's.
 
 Applies one simple mutant at a time (flip a comparison, drop a filter clause, swap and/or, remove an exclusion,
 key the may() cache without the object's id…) to ecotown/core/scopes.py or ecotown/core/workflow.py, runs the
@@ -27,9 +28,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCOPES = "ecotown/core/scopes.py"
 WORKFLOW = "ecotown/core/workflow.py"
-FAST_TESTS = ["ecotown/core/tests/test_scopes.py", "ecotown/core/tests/test_workflow.py"]
-# The file a mutant changes picks its first tests (the other file's tests run only if those miss it).
-FIRST_TESTS = {SCOPES: ["ecotown/core/tests/test_scopes.py"], WORKFLOW: ["ecotown/core/tests/test_workflow.py"]}
+KEPT = "ecotown/core/kept.py"
+KEPT_TESTS = "ecotown/core/tests/test_kept_pages.py"
+FAST_TESTS = ["ecotown/core/tests/test_scopes.py", "ecotown/core/tests/test_workflow.py", KEPT_TESTS]
+# The file a mutant changes picks its first tests (the other files' tests run only if those miss it).
+FIRST_TESTS = {
+    SCOPES: ["ecotown/core/tests/test_scopes.py"],
+    WORKFLOW: ["ecotown/core/tests/test_workflow.py"],
+    KEPT: [KEPT_TESTS],
+}
 MATRIX_TESTS = ["ecotown/areas/tests", "tests/test_permission_matrix.py"]
 
 
@@ -189,6 +196,27 @@ MUTANTS = [
       "obj._change_reason = (reason or transition.label or transition.name)[:100]"),
     M("run: not saved", WORKFLOW, "        obj.save()\n        return obj", "        return obj"),
     M("run: state label from the raw value", WORKFLOW, "return display() if display else", "return str(getattr(obj, field)) if display else"),
+    # -- kept.py: list pages kept until the database changes (a wrong line shows a stale page or another user's)
+    M("kept: served inside a transaction", KEPT, "    if db.in_atomic_block:\n        return None\n", ""),
+    M("kept: own changes not counted", KEPT, "return (serial, changes, version)", "return (serial, version)"),
+    M("kept: other connections' commits not counted", KEPT, "return (serial, changes, version)", "return (serial, changes)"),
+    M("kept: counters of all connections alike", KEPT, "return (serial, changes, version)", "return (changes, version)"),
+    M("kept: PostgreSQL state from the first snapshot's xmin", KEPT, "SELECT pg_current_snapshot()::text", "SELECT pg_snapshot_xmin(pg_current_snapshot())::text"),
+    M("kept: messages waiting ignored", KEPT, " or len(messages.get_messages(request))", ""),
+    M("kept: key without the address", KEPT, "        request.get_full_path(),\n", ""),
+    M("kept: key without the query string", KEPT, "        request.get_full_path(),\n", "        request.path,\n"),
+    M("kept: key without HTMX", KEPT, "        bool(htmx),\n", ""),
+    M("kept: key without the language", KEPT, "        translation.get_language(),\n", ""),
+    M("kept: key without the day", KEPT, "        timezone.localdate(),\n", ""),
+    M("kept: key without the user", KEPT, "        request.user.pk,\n", ""),
+    M("kept: CSRF token not put back", KEPT, "content.replace(MARK_BYTES, get_token(request).encode())", "content"),
+    M("kept: CSRF token kept as written", KEPT, "content = content.replace(csrf_token.encode(), MARK_BYTES)", "pass"),
+    M("kept: no limit on pages", KEPT, "len(_pages) > settings.KEPT_PAGES_ENTRIES or ", ""),
+    M("kept: no limit on bytes", KEPT, "if size > settings.KEPT_PAGES_BYTES // 8:", "if False:"),
+    M("kept: state read for views that do not keep", KEPT, '            and getattr(view_class, "keep_pages", False)\n', ""),
+    M("kept: remembered outside the state", KEPT, "    key = (state, key)\n", ""),
+    M("assignments remembered without the user", SCOPES, '("assignments", user.pk, day)', '("assignments", day)'),
+    M("assignments remembered without the day", SCOPES, '("assignments", user.pk, day)', '("assignments", user.pk)'),
 ]
 # fmt: on
 
@@ -237,9 +265,11 @@ def main() -> int:
         for mutant in chosen:
             print(f"{mutant.path}: {mutant.name}")
         return 0
-    dirty = subprocess.run(["git", "status", "--porcelain", SCOPES, WORKFLOW], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", SCOPES, WORKFLOW, KEPT], cwd=ROOT, capture_output=True, text=True
+    )
     if dirty.stdout.strip():
-        raise SystemExit(f"{SCOPES} or {WORKFLOW} has uncommitted changes: commit them first")
+        raise SystemExit(f"{SCOPES}, {WORKFLOW} or {KEPT} has uncommitted changes: commit them first")
     ok, seconds, summary = run_tests(FAST_TESTS, first_failure=False)
     if not ok:
         raise SystemExit(f"the unmutated code fails its tests: {summary}")

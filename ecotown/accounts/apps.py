@@ -19,7 +19,7 @@ class AccountsConfig(AppConfig):
             all_powerful=Role.DIW_ADMIN,
             public=Role.PUBLIC,
             staff=STAFF_ROLES,
-            load_assignments=lambda user: user.role_assignments.held(),
+            load_assignments=lambda user, day: user.role_assignments.held(day),
         )
         registry.add_menu(
             MenuEntry(

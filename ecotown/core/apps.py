@@ -10,7 +10,8 @@ class CoreConfig(AppConfig):
     url_prefix = ""
 
     def ready(self):
-        from ecotown.core import checks, thai  # noqa: F401  (system checks; the Thai collation on SQLite)
+        # System checks; the Thai collation on SQLite; the numbering of connections for kept pages.
+        from ecotown.core import checks, kept, thai  # noqa: F401
 
         # Each app grants its permissions to roles in its rules.py (core.scopes.grant).
         autodiscover_modules("rules")

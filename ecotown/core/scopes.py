@@ -22,6 +22,9 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from ecotown.core import kept
 
 NATIONAL = "national"
 
@@ -113,7 +116,7 @@ class RoleBook:
     all_powerful: str = ""
     public: str = ""
     staff: frozenset = frozenset()  # roles of the programme's own people (see is_programme_staff)
-    load_assignments: object = None  # callable(user) -> list of objects with .role and .scope_id
+    load_assignments: object = None  # callable(user, day) -> list of objects with .role and .scope_id
 
 
 _book = RoleBook()
@@ -155,7 +158,10 @@ def assignments_of(user) -> list:
         return []
     cached = user.__dict__.get("_ecotown_assignments")
     if cached is None:
-        cached = user.__dict__["_ecotown_assignments"] = list(_book.load_assignments(user))
+        # Read once per state of the database while a kept list page is served (core.kept).
+        day = timezone.localdate()
+        cached = kept.remembered(("assignments", user.pk, day), lambda: _book.load_assignments(user, day))
+        user.__dict__["_ecotown_assignments"] = cached
     return cached
 
 

@@ -6,6 +6,8 @@ form comes back with what the user typed and a message saying why; so does a sav
 change (the revision check) and a save that breaks a database constraint.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -13,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 from django.http import FileResponse, Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -21,6 +24,7 @@ from django.views import generic
 from django_filters.views import FilterMixin
 from django_tables2 import SingleTableMixin
 
+from ecotown.core import kept
 from ecotown.core.deletion import dependents
 from ecotown.core.forms import RevisionField
 from ecotown.core.history import describe_history, history_records
@@ -99,10 +103,23 @@ class ObjectListView(ScopedViewMixin, SingleTableMixin, FilterMixin, generic.Lis
             queryset = queryset.order_by(*(self.model._meta.ordering or ["pk"]))
         return queryset
 
+    # The page is kept as written until the database changes (core.kept). A list that shows anything besides the
+    # database, the user, the language, the day and its address (files, the clock, a job's progress) says False.
+    keep_pages = True
+
     def get(self, request, *args, **kwargs):
+        key = kept.page_key(request) if self.keep_pages else None
+        if key is not None and (response := kept.find(key, request)) is not None:
+            return response
         self.filterset = self.get_filterset(self.get_filterset_class())
         self.object_list = self.filterset.qs if self.filterset.is_valid() else self.get_queryset().none()
-        return self.render_to_response(self.get_context_data(filter=self.filterset))
+        context = self.get_context_data(filter=self.filterset)
+        response = self.render_to_response(context)
+        if key is not None:
+            # One token for the whole page, so that the kept copy can have it replaced by the next user's.
+            context["csrf_token"] = token = get_token(request)
+            response.add_post_render_callback(partial(kept.keep, key, token))
+        return response
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)

@@ -55,6 +55,8 @@ class PlanListView(core.ObjectListView):
 class PlanListExportView(PlanListView):
     """The national list as an Excel workbook, with the same search and filters as the page."""
 
+    keep_pages = False  # a workbook, written afresh (core.kept keeps pages only)
+
     def get(self, request, *args, **kwargs):
         filterset = self.get_filterset(self.get_filterset_class())
         plans = filterset.qs if filterset.is_valid() else self.get_queryset().none()
