@@ -187,3 +187,32 @@ def test_on_a_phone_the_target_table_opens_at_the_current_year_beside_a_sticky_r
     first_row = page.locator("tbody th.sticky-column").first
     assert first_row.bounding_box()["x"] == pytest.approx(box["x"], abs=2)
     assert world.target.requirement.code in first_row.inner_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_list_page_signs_out_switches_language_and_shows_an_edit_at_once(live_server, page):
+    """Pages kept until the database changes (core.kept): the forms of a kept page carry a token the server takes,
+    and an edit made meanwhile shows on the next visit."""
+    from ecotown.areas.models import Area
+    from ecotown.core import kept
+    from ecotown.core.testing import build_world
+    from ecotown.geo.geography import load_geography
+
+    load_geography(with_subdistricts=False)  # transactional tests start from an empty database
+    world = build_world()
+    kept.forget()
+    sign_in(page, live_server.url, "officer_a")
+    for _ in range(2):  # written, then served as kept
+        page.goto(f"{live_server.url}/areas/")
+    assert page.get_by_text("ตำบลบางกะดี").is_visible()
+    assert kept.stats()[0] >= 1
+    Area.objects.filter(pk=world.area_a1.pk).update(name_th="ตำบลบางกะดีแก้ไข")
+    page.goto(f"{live_server.url}/areas/")
+    assert page.get_by_text("ตำบลบางกะดีแก้ไข").is_visible()
+    page.get_by_role("button", name="English").click()
+    assert page.get_by_role("heading", name="Areas").is_visible()
+    page.goto(f"{live_server.url}/areas/")  # the English page, now kept
+    page.locator("button.dropdown-toggle").click()
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("link", name="Sign in", exact=True).is_visible()

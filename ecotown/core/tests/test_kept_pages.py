@@ -97,6 +97,21 @@ def test_a_change_committed_by_another_connection_shows_at_once(committed_world)
     assert "พื้นที่จากอีกการเชื่อมต่อ" in get(officer)[0].content.decode()
 
 
+def test_a_page_kept_by_one_connection_is_not_served_to_another_after_a_change(committed_world):
+    # SQLite's counters belong to one connection: two fresh connections count alike whatever happened between.
+    def in_a_thread_of_its_own(request):
+        answer = {}
+        thread = threading.Thread(target=lambda: answer.update(page=request().content.decode()))
+        thread.start()
+        thread.join()
+        return answer["page"]
+
+    anonymous = Client()
+    assert "ตำบลบางกะดี" in in_a_thread_of_its_own(lambda: anonymous.get(AREAS))
+    Area.objects.filter(pk=committed_world.area_a1.pk).update(name_th="ตำบลบางกะดีใหม่")
+    assert "ตำบลบางกะดีใหม่" in in_a_thread_of_its_own(lambda: anonymous.get(AREAS))
+
+
 def test_the_state_is_read_before_the_user_and_anything_else(committed_world):
     officer = signed_in(committed_world.users["officer_a"])
     for _ in range(2):  # written, then served again
