@@ -112,6 +112,28 @@ def test_a_page_kept_by_one_connection_is_not_served_to_another_after_a_change(c
     assert "ตำบลบางกะดีใหม่" in in_a_thread_of_its_own(lambda: anonymous.get(AREAS))
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's counters; PostgreSQL's snapshot is global")
+@pytest.mark.django_db
+def test_two_fresh_connections_to_a_database_file_never_share_a_state(tmp_path):
+    # A fresh connection to a SQLite file counts (0 changes, data version 2) whatever the file holds: the state
+    # must say which connection counted, or a page kept before a change is served after it by a new connection.
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    settings = {**connection.settings_dict, "NAME": str(tmp_path / "kept.sqlite3")}
+    opened = [DatabaseWrapper(settings, alias=f"kept_{number}") for number in range(3)]
+    try:
+        with opened[0].cursor() as cursor:
+            cursor.execute("CREATE TABLE shown (name text)")
+        before = kept.database_state(opened[1])
+        with opened[0].cursor() as cursor:
+            cursor.execute("INSERT INTO shown VALUES ('new')")
+        assert kept.database_state(opened[2]) != before
+        assert kept.database_state(opened[1]) != before
+    finally:
+        for wrapper in opened:
+            wrapper.close()
+
+
 def test_the_state_is_read_before_the_user_and_anything_else(committed_world):
     officer = signed_in(committed_world.users["officer_a"])
     for _ in range(2):  # written, then served again
