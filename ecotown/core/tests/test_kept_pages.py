@@ -134,6 +134,36 @@ def test_two_fresh_connections_to_a_database_file_never_share_a_state(tmp_path):
             wrapper.close()
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's snapshot (SQLite lets one writer in)")
+def test_a_change_committed_while_another_transaction_runs_shows_at_once(committed_world):
+    # The oldest running transaction holds the snapshot's xmin still: the state must be the whole snapshot.
+    from django.db import transaction
+
+    started, release = threading.Event(), threading.Event()
+
+    def hold_a_transaction():
+        try:
+            with transaction.atomic():
+                make_user("holder")
+                started.set()
+                release.wait(30)
+                transaction.set_rollback(True)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold_a_transaction)
+    holder.start()
+    try:
+        assert started.wait(30)
+        anonymous = Client()
+        get(anonymous)
+        Area.objects.filter(pk=committed_world.area_a1.pk).update(name_th="ตำบลบางกะดีใหม่")
+        assert "ตำบลบางกะดีใหม่" in get(anonymous)[0].content.decode()
+    finally:
+        release.set()
+        holder.join()
+
+
 def test_the_state_is_read_before_the_user_and_anything_else(committed_world):
     officer = signed_in(committed_world.users["officer_a"])
     for _ in range(2):  # written, then served again
