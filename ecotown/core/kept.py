@@ -39,6 +39,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
+from django.utils.autoreload import file_changed
 
 # Stands for the CSRF token in a kept page; unguessable, so no data can contain it by accident or design.
 CSRF_MARK = f"csrf-{secrets.token_hex(16)}"
@@ -176,6 +177,12 @@ def stats() -> tuple[int, int]:
 
 @receiver(setting_changed)
 def _forget_on_setting_change(**kwargs):
+    forget()
+
+
+@receiver(file_changed)
+def _forget_on_file_change(**kwargs):
+    # runserver reloads the code but not the process when a template changes: the pages it wrote go with it.
     forget()
 
 

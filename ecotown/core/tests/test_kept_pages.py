@@ -296,3 +296,14 @@ def test_a_page_with_messages_waiting_is_neither_kept_nor_served():
     request._messages = FallbackStorage(request)
     request._messages.add(constants.SUCCESS, "Saved")
     assert kept.page_key(request) is None
+
+
+def test_a_file_changed_under_runserver_drops_every_kept_page(committed_world):
+    from pathlib import Path
+
+    from django.utils.autoreload import file_changed
+
+    get(Client())
+    assert kept.stats()[0] == 1
+    file_changed.send(sender=None, file_path=Path(kept.__file__).parent / "templates" / "core" / "object_list.html")
+    assert kept.stats() == (0, 0)
