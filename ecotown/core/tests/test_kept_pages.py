@@ -101,7 +101,14 @@ def test_a_page_kept_by_one_connection_is_not_served_to_another_after_a_change(c
     # SQLite's counters belong to one connection: two fresh connections count alike whatever happened between.
     def in_a_thread_of_its_own(request):
         answer = {}
-        thread = threading.Thread(target=lambda: answer.update(page=request().content.decode()))
+
+        def run():
+            try:
+                answer["page"] = request().content.decode()
+            finally:
+                connection.close()
+
+        thread = threading.Thread(target=run)
         thread.start()
         thread.join()
         return answer["page"]
