@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from ecotown.accounts import demo, home, testing
         from ecotown.accounts.choices import ROLE_SCOPE, STAFF_ROLES, Role
+        from ecotown.accounts.models import RoleAssignment
         from ecotown.core import scopes
         from ecotown.core.registry import MenuEntry, Panel, Step, registry
 
@@ -19,7 +20,8 @@ class AccountsConfig(AppConfig):
             all_powerful=Role.DIW_ADMIN,
             public=Role.PUBLIC,
             staff=STAFF_ROLES,
-            load_assignments=lambda user, day: user.role_assignments.held(day),
+            # Not through user.role_assignments: each would hold this request's User (core.kept shares them).
+            load_assignments=lambda user, day: RoleAssignment.objects.filter(user_id=user.pk).held(day),
         )
         registry.add_menu(
             MenuEntry(

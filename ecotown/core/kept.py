@@ -6,14 +6,17 @@ keeps the HTML a list view wrote under all of those, where "the data" is a token
 is committed to the database, whoever commits it:
 
 - PostgreSQL: `pg_current_snapshot()`, the set of transactions this moment sees as finished. Two equal snapshots
-  see the same committed data.
+  see the same committed data. Transaction ids are unique only within one server's history, so the server's start
+  time goes with it: a promoted standby or a restored backup hands out ids the old server had used.
 - SQLite: `PRAGMA data_version`, which changes when another connection commits, with `total_changes()`, this
   connection's own changes (committed or rolled back), and a serial number of the connection, since both counters
   belong to one connection.
 
 The token is read before the request reads anything else from the database (`KeptPagesMiddleware.process_view`,
 first in MIDDLEWARE, runs before the view loads the session's user), so a page kept under a token shows data at
-least as new as the token: a commit after the token was read changes the token every later request reads. Inside
+least as new as the token: a commit after the token was read changes the token every later request reads. The day
+is fixed there too, and the user's role assignments are those in force on that day (`today()`): a request that
+crosses midnight would otherwise key its page by the new day with the old day's roles. Inside
 a transaction (a test, or a view in `atomic`) nothing is kept or served: a rollback would bring back a token whose
 page showed data that never was.
 
@@ -49,9 +52,10 @@ _serials = itertools.count(1)
 _lock = threading.Lock()
 _pages: OrderedDict = OrderedDict()
 _size = 0
-# The database's state read at the start of this request, for what is read on the way (core.scopes: the user's
-# role assignments); None outside a request that reads it.
+# The database's state and the day read at the start of this request, for what is read on the way (core.scopes:
+# the user's role assignments); None outside a request that reads them.
 _state: ContextVar = ContextVar("kept_pages_state", default=None)
+_day: ContextVar = ContextVar("kept_pages_day", default=None)
 _remembered: OrderedDict = OrderedDict()
 REMEMBERED_ENTRIES = 1000
 
@@ -69,7 +73,7 @@ def database_state(db=connection):
     vendor = db.vendor
     if vendor == "postgresql":
         with db.cursor() as cursor:
-            cursor.execute("SELECT pg_current_snapshot()::text")
+            cursor.execute("SELECT pg_current_snapshot()::text || ' ' || pg_postmaster_start_time()::text")
             return cursor.fetchone()[0]
     if vendor == "sqlite":
         with db.cursor() as cursor:
@@ -83,7 +87,12 @@ def database_state(db=connection):
 
 
 def enabled() -> bool:
-    return settings.KEPT_PAGES_ENTRIES > 0
+    return settings.KEPT_PAGES_ENTRIES > 0 and settings.KEPT_PAGES_BYTES > 0
+
+
+def today():
+    """The day this request was fixed to (a kept page's request), today otherwise."""
+    return _day.get() or timezone.localdate()
 
 
 def page_key(request):
@@ -101,7 +110,7 @@ def page_key(request):
         bool(htmx),
         bool(htmx and htmx.boosted),
         translation.get_language(),
-        timezone.localdate(),
+        request.kept_pages_day,
         request.user.pk,
     )
 
@@ -122,7 +131,7 @@ def find(key, request):
 def keep(key, csrf_token, response):
     """Keep a page just written (a post-render callback of its TemplateResponse)."""
     global _size
-    if response.status_code != 200 or response.cookies or response.streaming:
+    if response.status_code != 200 or response.streaming:
         return
     content = response.content
     if csrf_token:
@@ -195,11 +204,12 @@ class KeptPagesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        reset = _state.set(None)
+        reset, reset_day = _state.set(None), _day.set(None)
         try:
             return self.get_response(request)
         finally:
             _state.reset(reset)
+            _day.reset(reset_day)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         view_class = getattr(view_func, "view_class", None)
@@ -209,6 +219,8 @@ class KeptPagesMiddleware:
             and request.method in ("GET", "HEAD")
             and enabled()
         ):
+            request.kept_pages_day = day = timezone.localdate()
             request.kept_pages_state = state = database_state()
             _state.set(state)
+            _day.set(day)
         return None

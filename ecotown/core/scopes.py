@@ -22,7 +22,6 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 
 from ecotown.core import kept
 
@@ -159,7 +158,7 @@ def assignments_of(user) -> list:
     cached = user.__dict__.get("_ecotown_assignments")
     if cached is None:
         # Read once per state of the database while a kept list page is served (core.kept).
-        day = timezone.localdate()
+        day = kept.today()
         cached = kept.remembered(("assignments", user.pk, day), lambda: _book.load_assignments(user, day))
         user.__dict__["_ecotown_assignments"] = cached
     return cached

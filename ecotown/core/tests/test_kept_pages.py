@@ -246,6 +246,30 @@ def test_a_revoked_or_expired_role_changes_the_page(committed_world, monkeypatch
     assert str(secretary) not in get(client)[0].content.decode()
 
 
+def test_a_request_that_crosses_midnight_keeps_its_page_under_the_day_it_began(committed_world, monkeypatch):
+    # The day is fixed before anything is read: the roles in force, and the key, are those of the same day.
+    today = timezone.localdate()
+    tomorrow = today + timedelta(days=1)
+    person = make_user("somchai")
+    assign(person, Role.PROVINCIAL_OFFICER, committed_world.province_a)
+    expiring = assign(person, Role.AREA_SECRETARY, committed_world.area_a1, valid_until=today)
+    client = signed_in(person)
+    days = iter([today])  # midnight strikes after the first look at the clock
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: next(days, tomorrow))
+    assert str(expiring) in get(client, "/accounts/roles/")[0].content.decode()
+    assert str(expiring) not in get(client, "/accounts/roles/")[0].content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's transaction ids")
+@pytest.mark.django_db(transaction=True)
+def test_the_postgresql_state_names_the_servers_start():
+    # Transaction ids repeat on a promoted standby or a restored backup: the same snapshot, other data.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_postmaster_start_time()::text")
+        (started,) = cursor.fetchone()
+    assert kept.database_state().endswith(f" {started}")
+
+
 def test_the_role_assignments_are_read_once_per_state_of_the_database(committed_world):
     officer = signed_in(committed_world.users["officer_a"])
     reads = [sum("accounts_roleassignment" in sql for sql in get(officer, "/targets/")[1]) for _ in range(2)]
@@ -272,8 +296,9 @@ def test_addresses_invented_by_a_visitor_cannot_grow_what_is_kept(committed_worl
     assert kept.stats() == (0, 0)
 
 
-def test_nothing_is_kept_when_turned_off(committed_world, settings):
-    settings.KEPT_PAGES_ENTRIES = 0
+@pytest.mark.parametrize("setting", ["KEPT_PAGES_ENTRIES", "KEPT_PAGES_BYTES"])
+def test_nothing_is_kept_when_turned_off(committed_world, settings, setting):
+    setattr(settings, setting, 0)
     anonymous = Client()
     for _ in range(2):
         queries = get(anonymous)[1]
